@@ -1,0 +1,138 @@
+//! Normalization that keeps an exact alignment to the original text.
+//!
+//! Rules downstream (segmentation, quote and attribution patterns, tokenization) are simpler on
+//! a canonical form: straight quotes, ASCII hyphens for dashes, plain spaces, `\n` line ends and no
+//! invisible characters. [`NormalizedText`] holds that form plus, for every normalized byte, the
+//! original byte range it came from, so any span found on the normalized text maps back to a span
+//! of the original input with [`NormalizedText::to_original`]. Every edit goes through one
+//! primitive, [`NormalizedText::transform`], which takes `(char, change)` pairs in the style of
+//! Hugging Face tokenizers' `NormalizedString::transform`.
+//!
+//! ASCII input without `\r` (the common case) is normalized to itself with no alignment table.
+
+use crate::Span;
+
+/// The normalized form of an input and its alignment to the original bytes.
+#[derive(Clone, Debug)]
+pub struct NormalizedText<'a> {
+    original: &'a str,
+    normalized: String,
+    /// For each normalized byte, the original `[start, end)` of the char it came from. Empty when
+    /// the normalized text is the original (identity alignment).
+    align: Vec<(u32, u32)>,
+}
+
+/// What one normalization step does to one original char.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The char is kept or replaced by another single char.
+    Keep(char),
+    /// The char is removed.
+    Drop,
+}
+
+impl<'a> NormalizedText<'a> {
+    /// Normalizes `original` with nutgraf's default rules: curly quotes to straight, dashes to
+    /// `-`, no-break and other Unicode spaces to ` `, `\r\n` and `\r` to `\n`, zero-width
+    /// characters, soft hyphens and byte-order marks removed.
+    pub fn new(original: &'a str) -> NormalizedText<'a> {
+        if original.is_ascii() && !original.contains('\r') {
+            return NormalizedText { original, normalized: original.to_string(), align: Vec::new() };
+        }
+        let mut prev_cr = false;
+        NormalizedText::transform(original, |c| {
+            let after_cr = prev_cr;
+            prev_cr = c == '\r';
+            default_rule(c, after_cr)
+        })
+    }
+
+    /// The one primitive: builds the normalized text by mapping each original char through
+    /// `rule`, recording the original byte range of every normalized byte.
+    pub fn transform(original: &'a str, mut rule: impl FnMut(char) -> Change) -> NormalizedText<'a> {
+        let mut normalized = String::with_capacity(original.len());
+        let mut align = Vec::with_capacity(original.len());
+        for (i, c) in original.char_indices() {
+            let range = (i as u32, (i + c.len_utf8()) as u32);
+            if let Change::Keep(n) = rule(c) {
+                normalized.push(n);
+                align.extend(std::iter::repeat_n(range, n.len_utf8()));
+            }
+        }
+        NormalizedText { original, normalized, align }
+    }
+
+    /// The original input.
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// The normalized text.
+    pub fn normalized(&self) -> &str {
+        &self.normalized
+    }
+
+    /// Maps a non-empty span of the normalized text to the original input: from the start of the
+    /// original char behind its first byte to the end of the original char behind its last byte.
+    /// An empty span maps to an empty span at the corresponding original position.
+    pub fn to_original(&self, span: Span) -> Span {
+        if self.align.is_empty() {
+            return span;
+        }
+        if span.is_empty() {
+            let at = match self.align.get(span.start) {
+                Some(&(s, _)) => s as usize,
+                None => self.original.len(),
+            };
+            return Span::new(at, at);
+        }
+        Span::new(self.align[span.start].0 as usize, self.align[span.end - 1].1 as usize)
+    }
+}
+
+fn default_rule(c: char, after_cr: bool) -> Change {
+    match c {
+        '\r' => Change::Keep('\n'),
+        '\n' if after_cr => Change::Drop,
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => Change::Keep('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => {
+            Change::Keep('"')
+        }
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Change::Keep('-'),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Change::Keep(' '),
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => Change::Keep('\n'),
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Change::Drop,
+        '\u{2026}' => Change::Keep('…'),
+        c => Change::Keep(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_back_to_original() {
+        let cases = vec![
+            ("He said \u{201C}no\u{201D}.\r\nNext", "He said \"no\".\nNext", (8, 12), "\u{201C}no\u{201D}"),
+            ("a\u{00A0}b \u{2014} c", "a b - c", (0, 7), "a\u{00A0}b \u{2014} c"),
+            ("x\u{200B}y", "xy", (0, 2), "x\u{200B}y"),
+            ("plain ascii", "plain ascii", (6, 11), "ascii"),
+            ("line\r\rnext", "line\n\nnext", (6, 10), "next"),
+        ];
+        for (input, norm, (s, e), orig) in cases {
+            let n = NormalizedText::new(input);
+            assert_eq!(n.normalized(), norm, "{input:?}");
+            let span = n.to_original(Span::new(s, e));
+            assert_eq!(&input[span], orig, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn crlf_line_does_not_leak_cr() {
+        let input = "First line.\r\nSecond.";
+        let n = NormalizedText::new(input);
+        let line = n.normalized().find('\n').unwrap();
+        assert_eq!(&input[n.to_original(Span::new(0, line))], "First line.");
+    }
+}

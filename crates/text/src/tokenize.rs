@@ -1,0 +1,155 @@
+//! Words, lowercasing, stop words and Snowball stemming.
+//!
+//! A word is a run of letters and digits, with an inner apostrophe before a letter ("don't",
+//! "Mills's") and an inner `.` or `,` between digits ("3.5", "1,000") kept inside it. Hyphens and
+//! all other punctuation separate words. Words are found on the normalized text (straight
+//! apostrophes) and reported as normalized spans; map them with
+//! [`NormalizedText::to_original`](crate::NormalizedText::to_original).
+
+use std::borrow::Cow;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::stopwords::STOP_WORDS;
+use crate::Span;
+
+/// Iterates over the words of `text[span]`, yielding their spans in `text`.
+pub fn words(text: &str, span: Span) -> Words<'_> {
+    Words { text, pos: span.start, end: span.end }
+}
+
+/// Iterator returned by [`words`].
+#[derive(Debug)]
+pub struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+    end: usize,
+}
+
+impl Iterator for Words<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let bytes = self.text.as_bytes();
+        let tail = &self.text[self.pos..self.end];
+        let (off, _) = tail.char_indices().find(|&(_, c)| c.is_alphanumeric())?;
+        let start = self.pos + off;
+        let mut i = start;
+        let mut prev_digit = false;
+        while i < self.end {
+            let b = bytes[i];
+            if b.is_ascii() {
+                let c = b as char;
+                if c.is_ascii_alphanumeric() {
+                    prev_digit = c.is_ascii_digit();
+                    i += 1;
+                    continue;
+                }
+                let next = self.text[i + 1..self.end].chars().next();
+                let joins = match c {
+                    '\'' => next.is_some_and(char::is_alphabetic),
+                    '.' | ',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = self.text[i..].chars().next().expect("char boundary");
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                prev_digit = false;
+                i += c.len_utf8();
+            }
+        }
+        self.pos = i;
+        Some(Span::new(start, i))
+    }
+}
+
+/// True when `lower` (a lowercase word) is an English stop word.
+pub fn is_stop_word(lower: &str) -> bool {
+    STOP_WORDS.binary_search(&lower).is_ok()
+}
+
+/// Turns words into index terms: lowercase, stop words dropped, Snowball English stems.
+pub struct TermAnalyzer {
+    stemmer: Stemmer,
+    lower: String,
+}
+
+impl std::fmt::Debug for TermAnalyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TermAnalyzer").finish_non_exhaustive()
+    }
+}
+
+impl Default for TermAnalyzer {
+    fn default() -> Self {
+        TermAnalyzer::english()
+    }
+}
+
+impl TermAnalyzer {
+    /// The English analyzer (Snowball "english", i.e. Porter2).
+    pub fn english() -> TermAnalyzer {
+        TermAnalyzer { stemmer: Stemmer::create(Algorithm::English), lower: String::new() }
+    }
+
+    /// The lowercased form of `word`, in a buffer reused between calls.
+    pub fn lower(&mut self, word: &str) -> &str {
+        self.lower.clear();
+        if word.is_ascii() {
+            self.lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        &self.lower
+    }
+
+    /// The index term of `word`, or `None` for a stop word.
+    pub fn term(&mut self, word: &str) -> Option<Cow<'_, str>> {
+        self.lower(word);
+        if is_stop_word(&self.lower) {
+            return None;
+        }
+        Some(self.stemmer.stem(&self.lower))
+    }
+
+    /// The stem of `word` whether or not it is a stop word.
+    pub fn stem(&mut self, word: &str) -> Cow<'_, str> {
+        self.lower(word);
+        self.stemmer.stem(&self.lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_boundaries() {
+        let cases = vec![
+            ("He paid $3.5 billion, up 2.4%.", vec!["He", "paid", "3.5", "billion", "up", "2.4"]),
+            ("Mills's plan isn't new: 1,000 jobs.", vec!["Mills's", "plan", "isn't", "new", "1,000", "jobs"]),
+            ("co-op \"quoted\" end.", vec!["co", "op", "quoted", "end"]),
+            ("Café Zürich 北京", vec!["Café", "Zürich", "北京"]),
+            ("", vec![]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<&str> = words(text, Span::new(0, text.len())).map(|s| &text[s]).collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn terms() {
+        let mut a = TermAnalyzer::english();
+        assert_eq!(a.term("The"), None);
+        assert_eq!(a.term("Running").as_deref(), Some("run"));
+        assert_eq!(a.term("Councils").as_deref(), Some("council"));
+        assert_eq!(a.stem("the"), "the");
+    }
+}
