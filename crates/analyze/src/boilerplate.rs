@@ -1,0 +1,91 @@
+//! Boilerplate: text around an article that is not part of the story.
+//!
+//! Editor's notes, subscribe and newsletter prompts, "Follow us", photo and video credits,
+//! bylines and datelines of wire and tabloid sites, copyright lines, and "Related:" or "Read
+//! more" links. Patterns run on the normalized sentence, and on the paragraph's opening for
+//! notes that cover a whole paragraph.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+/// Which kind of boilerplate a sentence is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Boilerplate {
+    /// "Editor's note: ...", corrections and notes to readers.
+    EditorsNote,
+    /// Subscribe, sign up, newsletter prompts.
+    Subscribe,
+    /// "Follow us on ...", share prompts.
+    Social,
+    /// Photo, image or video credits and captions markers.
+    Credit,
+    /// A byline or a publication-time line.
+    Byline,
+    /// Copyright and rights lines.
+    Copyright,
+    /// "Related:", "Read more", "Click here" links.
+    Link,
+}
+
+static RULES: LazyLock<Vec<(Boilerplate, Regex)>> = LazyLock::new(|| {
+    let rules = [
+        (Boilerplate::EditorsNote, r"(?i)^\W*(editor'?s'? note|note to (readers|editors)|correction)\b"),
+        (Boilerplate::Subscribe, r"(?i)(\bsubscribe\b|\bsign up (for|to)\b|\bnewsletters?\b|\bsubscription\b|\bunlimited access\b)"),
+        (Boilerplate::Social, r"(?i)^\W*(follow (us|@|me|\w+ on (twitter|facebook|instagram|x|tiktok))|like us on facebook|share (this|on)\b)"),
+        (
+            Boilerplate::Credit,
+            r"(?i)(^\W*(photo|photograph|image|picture|video|graphic|illustration)s?( credit)?\s*(:|by\b)|\b(getty images|ap photo|reuters/|afp/|shutterstock)\b|scroll down for video|^\W*(credit|caption)\s*:)",
+        ),
+        (
+            Boilerplate::Byline,
+            r"(?i)(^by\s+(\.|[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,3}\s*($|,|\.$|and\b|\|))|^(published|updated|last updated)\s*:|\b(daily mail reporter|associated press writer|staff writer)\b|^\W*\d{1,2}:\d{2}\s*(est|edt|gmt|bst)\b)",
+        ),
+        (Boilerplate::Copyright, r"(?i)(©|\bcopyright\b|\ball rights reserved\b)"),
+        (
+            Boilerplate::Link,
+            r"(?i)(^\W*(related|read more|see also|more|watch|listen|click here|recommended|read next|also read|most read)\s*(:|>>|\||-)|^\W*(read more|click here)\b)",
+        ),
+    ];
+    rules.into_iter().map(|(k, r)| (k, Regex::new(r).expect("valid boilerplate pattern"))).collect()
+});
+
+/// The boilerplate kind of a normalized sentence, if any.
+pub fn detect(norm: &str) -> Option<Boilerplate> {
+    let trimmed = norm.trim();
+    RULES.iter().find(|(_, re)| re.is_match(trimmed)).map(|&(k, _)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        let cases = vec![
+            ("Editor's note: This story was updated to correct a date.", Some(Boilerplate::EditorsNote)),
+            ("(Editor's Note: The author is a former council member.)", Some(Boilerplate::EditorsNote)),
+            ("Subscribe to our newsletter for daily updates.", Some(Boilerplate::Subscribe)),
+            ("Sign up for The Brief, our morning email.", Some(Boilerplate::Subscribe)),
+            ("Follow us on Twitter @nutgrafnews.", Some(Boilerplate::Social)),
+            ("Photo: Maria Lopez for The Valley Ledger", Some(Boilerplate::Credit)),
+            ("Scroll down for video.", Some(Boilerplate::Credit)),
+            ("By Ana Ruiz and Tom Park", Some(Boilerplate::Byline)),
+            ("By .", Some(Boilerplate::Byline)),
+            ("PUBLISHED: .", Some(Boilerplate::Byline)),
+            ("Daily Mail Reporter .", Some(Boilerplate::Byline)),
+            ("© 2026 The Valley Ledger. All rights reserved.", Some(Boilerplate::Copyright)),
+            ("Related: How the budget vote unfolded", Some(Boilerplate::Link)),
+            ("Read more about the plan here.", Some(Boilerplate::Link)),
+            ("The council voted by a wide margin on Tuesday.", None),
+            ("By the end of the year, prices had doubled.", None),
+            ("More than 300 people attended the meeting.", None),
+            ("Police said the photo was taken in March.", None),
+        ];
+        for (s, k) in cases {
+            assert_eq!(detect(s), k, "{s}");
+        }
+    }
+}

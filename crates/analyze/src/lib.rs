@@ -1,0 +1,207 @@
+/*!
+The analysis stage of nutgraf: what each sentence of a segmented article is.
+
+# Brief overview
+
+For every sentence of a [`Document`], [`analyze`] reports
+* its [`Role`]: reported fact, attributed statement or direct quote;
+* whether it is [`Boilerplate`] (editor's notes, subscribe prompts, credits, bylines ...);
+* its evaluative weight, whether it is unattributed opinion, and the loaded words it uses
+  outside quotations ([`LoadedWord`], with exact original spans);
+* whether it leans on the sentence before it ([`Dependency`]: an opening pronoun or connective,
+  or a quote whose speaker is named earlier).
+
+This crate knows nothing about summarization: it describes sentences, and the summarizer (or any
+other consumer) decides what to do with that.
+
+# Example
+
+```
+use nutgraf_analyze::{analyze, Role};
+use nutgraf_text::Document;
+
+let doc = Document::new(
+    "The council approved the budget on Tuesday. \"This plan protects every library,\" Mayor Ana Ruiz said. \
+     The council's leaders are spineless cowards who have betrayed every voter.",
+);
+let a = analyze(&doc);
+assert_eq!(a.sentences[0].role, Role::Reported);
+assert_eq!(a.sentences[1].role, Role::Quote);
+assert!(!a.sentences[0].opinion);
+assert!(a.sentences[2].opinion);
+assert!(a.loaded.iter().any(|w| w.word == "spineless"));
+```
+*/
+
+#![deny(missing_docs)]
+
+mod boilerplate;
+mod lexicon_loaded;
+mod opinion;
+mod role;
+
+use nutgraf_text::{Document, Span};
+use serde::{Deserialize, Serialize};
+
+pub use boilerplate::{detect as detect_boilerplate, Boilerplate};
+pub use opinion::{frame_weight, loaded, LoadedKind, OPINION_THRESHOLD};
+pub use role::{classify, is_reporting_verb, quoted_ranges, Role};
+
+/// How a sentence depends on the sentence before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dependency {
+    /// It opens with a pronoun ("He added ...", "They ...").
+    Pronoun,
+    /// It opens with a discourse connective ("However, ...", "But ...").
+    Connective,
+    /// It is a quote whose speaker is not named in it.
+    UnattributedQuote,
+}
+
+/// What the analysis found about one sentence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SentenceInfo {
+    /// Reported, attributed or quote.
+    pub role: Role,
+    /// The boilerplate kind, if the sentence is boilerplate.
+    pub boilerplate: Option<Boilerplate>,
+    /// Evaluative weight of the text in the article's own voice.
+    pub evaluative: f32,
+    /// True when the sentence is unattributed opinion.
+    pub opinion: bool,
+    /// Whether it leans on the previous sentence.
+    pub dependency: Option<Dependency>,
+    /// Number of words.
+    pub words: usize,
+}
+
+/// A loaded word found in the article's own voice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LoadedWord {
+    /// The word, lowercase.
+    pub word: String,
+    /// Its span in the original input.
+    pub span: Span,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Valenced or intensifier.
+    pub kind: LoadedKind,
+    /// VADER mean valence (-4..4; 0 for intensifiers).
+    pub valence: f32,
+}
+
+/// The analysis of a document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// One entry per sentence of the document, in order.
+    pub sentences: Vec<SentenceInfo>,
+    /// Loaded words in unattributed text, in order.
+    pub loaded: Vec<LoadedWord>,
+}
+
+#[rustfmt::skip]
+static PRONOUNS: &[&str] = &["he", "her", "him", "his", "it", "its", "she", "their", "them", "these", "they", "this", "those"];
+#[rustfmt::skip]
+static CONNECTIVES: &[&str] = &[
+    "additionally", "also", "and", "besides", "but", "consequently", "furthermore", "hence",
+    "however", "instead", "meanwhile", "moreover", "nevertheless", "nonetheless", "otherwise",
+    "similarly", "still", "then", "therefore", "thus", "yet",
+];
+
+/// Analyzes every sentence of `doc`.
+pub fn analyze(doc: &Document) -> Analysis {
+    let norm_text = doc.text.normalized();
+    let mut out = Analysis { sentences: Vec::with_capacity(doc.sentences.len()), loaded: Vec::new() };
+    let mut note_paragraph = None;
+    let mut words: Vec<(usize, String)> = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let norm = &norm_text[s.norm];
+        words.clear();
+        words.extend(nutgraf_text::words(norm, Span::new(0, norm.len())).map(|w| (w.start, norm[w].to_lowercase())));
+        let role = classify(norm, &words);
+        let mut boilerplate = detect_boilerplate(norm);
+        if boilerplate == Some(Boilerplate::EditorsNote) {
+            note_paragraph = Some(s.paragraph);
+        } else if boilerplate.is_none() && note_paragraph == Some(s.paragraph) {
+            boilerplate = Some(Boilerplate::EditorsNote);
+        }
+        let quotes = quoted_ranges(norm);
+        let outside: Vec<&(usize, String)> =
+            words.iter().filter(|(at, _)| !quotes.iter().any(|&(qs, qe)| qs <= *at && *at < qe)).collect();
+        let mut evaluative = 0.0;
+        if role == Role::Reported {
+            for (at, w) in &outside {
+                if let Some((kind, valence)) = loaded(w) {
+                    evaluative += opinion::weight(kind, valence);
+                    let norm_span = Span::new(s.norm.start + at, s.norm.start + at + w.len());
+                    out.loaded.push(LoadedWord {
+                        word: w.clone(),
+                        span: doc.text.to_original(norm_span),
+                        sentence: i,
+                        kind,
+                        valence,
+                    });
+                }
+            }
+            let plain: Vec<&str> = outside.iter().map(|(_, w)| w.as_str()).collect();
+            evaluative += frame_weight(&plain);
+        }
+        let dependency = dependency(role, &words, &outside);
+        out.sentences.push(SentenceInfo {
+            role,
+            boilerplate,
+            evaluative,
+            opinion: role == Role::Reported && evaluative >= OPINION_THRESHOLD,
+            dependency,
+            words: words.len(),
+        });
+    }
+    out
+}
+
+fn dependency(role: Role, words: &[(usize, String)], outside: &[&(usize, String)]) -> Option<Dependency> {
+    let (first_at, first) = words.first().map(|(at, w)| (*at, w.as_str()))?;
+    let first_outside = outside.first().is_some_and(|(at, _)| *at == first_at);
+    if role == Role::Quote && !outside.iter().any(|(_, w)| is_reporting_verb(w) || w == "according") {
+        return Some(Dependency::UnattributedQuote);
+    }
+    if !first_outside {
+        return None;
+    }
+    if PRONOUNS.contains(&first) {
+        return Some(Dependency::Pronoun);
+    }
+    if CONNECTIVES.contains(&first) {
+        return Some(Dependency::Connective);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opinion_and_dependencies() {
+        let input = "Residents are ecstatic at the prospect of a new park.\n\
+                     \"It is a great day,\" said Mayor Ana Ruiz. \"We waited years.\"\n\
+                     However, the plan needs a second vote. He expects it in May.\n\
+                     Editor's note: An earlier version misstated the date. It was May 4.";
+        let doc = Document::new(input);
+        let a = analyze(&doc);
+        let s = &a.sentences;
+        assert!(s[0].opinion, "{:?}", s[0]);
+        assert_eq!(s[1].role, Role::Quote);
+        assert!(!s[1].opinion);
+        assert_eq!(s[1].dependency, None);
+        assert_eq!(s[2].dependency, Some(Dependency::UnattributedQuote));
+        assert_eq!(s[3].dependency, Some(Dependency::Connective));
+        assert_eq!(s[4].dependency, Some(Dependency::Pronoun));
+        assert_eq!(s[5].boilerplate, Some(Boilerplate::EditorsNote));
+        assert_eq!(s[6].boilerplate, Some(Boilerplate::EditorsNote));
+        let w = a.loaded.iter().find(|w| w.word == "ecstatic").expect("ecstatic is loaded");
+        assert_eq!(&input[w.span], "ecstatic");
+        assert!(a.loaded.iter().all(|w| w.sentence != 1), "quoted words are the speaker's");
+    }
+}

@@ -1,0 +1,85 @@
+//! Unattributed opinion and loaded words.
+//!
+//! A loaded word is a strongly valenced or intensifying term from the generated lexicon
+//! (`lexicon/`, VADER valences). A sentence in the article's own voice is *opinion* when its
+//! evaluative weight (the sum of |valence| of the loaded words outside quotation marks, plus a
+//! fixed weight per intensifier and per first-person or prescriptive frame such as "I think" or
+//! "should be ashamed") reaches [`OPINION_THRESHOLD`]. Attributed statements and quotes are
+//! never opinion of the article: they report what a source said.
+
+use crate::lexicon_loaded::{INTENSIFIERS, LOADED_WORDS};
+
+/// Evaluative weight from which a sentence in the article's voice is opinion.
+pub const OPINION_THRESHOLD: f32 = 3.0;
+const INTENSIFIER_WEIGHT: f32 = 0.75;
+const FRAME_WEIGHT: f32 = 2.0;
+
+/// How a loaded word loads a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LoadedKind {
+    /// A strongly valenced word, positive or negative.
+    Valenced,
+    /// An intensifier ("utterly", "absolutely").
+    Intensifier,
+}
+
+/// The lexicon entry for a lowercase word: its kind and valence (0 for intensifiers).
+pub fn loaded(lower: &str) -> Option<(LoadedKind, f32)> {
+    if let Ok(k) = LOADED_WORDS.binary_search_by(|(w, _)| w.cmp(&lower)) {
+        return Some((LoadedKind::Valenced, LOADED_WORDS[k].1));
+    }
+    if INTENSIFIERS.binary_search(&lower).is_ok() {
+        return Some((LoadedKind::Intensifier, 0.0));
+    }
+    None
+}
+
+/// The weight one loaded word adds to a sentence's evaluative weight.
+pub fn weight(kind: LoadedKind, valence: f32) -> f32 {
+    match kind {
+        LoadedKind::Valenced => valence.abs(),
+        LoadedKind::Intensifier => INTENSIFIER_WEIGHT,
+    }
+}
+
+/// Opinion frames: first-person judgement and prescriptive phrasing, as lowercase word pairs.
+#[rustfmt::skip]
+static FRAMES: &[(&str, &str)] = &[
+    ("i", "believe"), ("i", "think"), ("i", "feel"), ("in", "my"), ("we", "must"), ("we", "should"),
+    ("should", "be"), ("must", "be"), ("it's", "time"), ("shame", "on"), ("let's", "be"),
+    ("make", "no"), ("frankly", ""), ("clearly", ""), ("obviously", ""), ("sadly", ""),
+    ("shamefully", ""), ("disgracefully", ""),
+];
+
+/// The frame weight of a sentence given its lowercase words outside quotes.
+pub fn frame_weight(words: &[&str]) -> f32 {
+    let mut w = 0.0;
+    for (k, &a) in words.iter().enumerate() {
+        let b = words.get(k + 1).copied().unwrap_or("");
+        if FRAMES.iter().any(|&(x, y)| x == a && (y.is_empty() || y == b)) {
+            w += FRAME_WEIGHT;
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_lookup() {
+        assert!(matches!(loaded("spineless"), Some((LoadedKind::Valenced, v)) if v < 0.0));
+        assert!(matches!(loaded("utterly"), Some((LoadedKind::Intensifier, _))));
+        assert_eq!(loaded("council"), None);
+        assert!(LOADED_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(INTENSIFIERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn frames() {
+        assert_eq!(frame_weight(&["i", "think", "it", "failed"]), FRAME_WEIGHT);
+        assert_eq!(frame_weight(&["the", "think", "tank"]), 0.0);
+    }
+}
