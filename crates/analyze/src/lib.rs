@@ -29,7 +29,7 @@ assert_eq!(a.sentences[0].role, Role::Reported);
 assert_eq!(a.sentences[1].role, Role::Quote);
 assert!(!a.sentences[0].opinion);
 assert!(a.sentences[2].opinion);
-assert!(a.loaded.iter().any(|w| w.word == "spineless"));
+assert!(a.loaded.iter().any(|w| w.word == "cowards"));
 ```
 */
 
@@ -131,9 +131,12 @@ pub fn analyze(doc: &Document) -> Analysis {
             words.iter().filter(|(at, _)| !quotes.iter().any(|&(qs, qe)| qs <= *at && *at < qe)).collect();
         let mut evaluative = 0.0;
         if role == Role::Reported {
-            for (at, w) in &outside {
+            for (k, (at, w)) in outside.iter().enumerate() {
                 if let Some((kind, valence)) = loaded(w) {
                     evaluative += opinion::weight(kind, valence);
+                    if kind == LoadedKind::Valenced && k > 0 && opinion::predicates(&outside[k - 1].1) {
+                        evaluative += opinion::PREDICATE_WEIGHT;
+                    }
                     let norm_span = Span::new(s.norm.start + at, s.norm.start + at + w.len());
                     out.loaded.push(LoadedWord {
                         word: w.clone(),

@@ -13,6 +13,20 @@ use crate::lexicon_loaded::{INTENSIFIERS, LOADED_WORDS};
 pub const OPINION_THRESHOLD: f32 = 3.0;
 const INTENSIFIER_WEIGHT: f32 = 0.75;
 const FRAME_WEIGHT: f32 = 2.0;
+/// Added when a loaded word is predicated ("residents are ecstatic", "so shameful").
+pub const PREDICATE_WEIGHT: f32 = 1.0;
+
+/// Words that make the loaded word after them a judgement the sentence asserts.
+#[rustfmt::skip]
+static PREDICATORS: &[&str] = &[
+    "am", "are", "be", "been", "being", "is", "look", "looks", "seem", "seems", "so", "truly",
+    "utterly", "very", "was", "were",
+];
+
+/// True when `lower` (the word before a loaded word) predicates it.
+pub fn predicates(lower: &str) -> bool {
+    PREDICATORS.binary_search(&lower).is_ok()
+}
 
 /// How a loaded word loads a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -26,7 +40,9 @@ pub enum LoadedKind {
 
 /// The lexicon entry for a lowercase word: its kind and valence (0 for intensifiers).
 pub fn loaded(lower: &str) -> Option<(LoadedKind, f32)> {
-    if let Ok(k) = LOADED_WORDS.binary_search_by(|(w, _)| w.cmp(&lower)) {
+    let find = |w: &str| LOADED_WORDS.binary_search_by(|(x, _)| x.cmp(&w)).ok();
+    let hit = find(lower).or_else(|| lower.strip_suffix('s').filter(|w| w.len() > 3).and_then(find));
+    if let Some(k) = hit {
         return Some((LoadedKind::Valenced, LOADED_WORDS[k].1));
     }
     if INTENSIFIERS.binary_search(&lower).is_ok() {
@@ -70,7 +86,8 @@ mod tests {
 
     #[test]
     fn lexicon_lookup() {
-        assert!(matches!(loaded("spineless"), Some((LoadedKind::Valenced, v)) if v < 0.0));
+        assert!(matches!(loaded("cowards"), Some((LoadedKind::Valenced, v)) if v < 0.0));
+        assert!(PREDICATORS.windows(2).all(|w| w[0] < w[1]));
         assert!(matches!(loaded("utterly"), Some((LoadedKind::Intensifier, _))));
         assert_eq!(loaded("council"), None);
         assert!(LOADED_WORDS.windows(2).all(|w| w[0].0 < w[1].0));

@@ -1,0 +1,109 @@
+//! The brief: chosen sentences with their spans, and what was left out and why.
+
+use nutgraf_analyze::{Boilerplate, LoadedWord, Role};
+use nutgraf_text::Span;
+use serde::{Deserialize, Serialize};
+
+use crate::Method;
+
+/// Why a sentence is not in the brief.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reason {
+    /// Unattributed opinion (neutral mode).
+    Opinion,
+    /// Editor's notes, prompts, credits, bylines, copyright or link lines.
+    Boilerplate,
+    /// It repeats a sentence already in the brief.
+    Redundant,
+    /// It leans on a sentence before it ("He added", "However,") that could not come along.
+    Dependent,
+    /// It did not fit the length budget, or scored lower than the chosen ones.
+    Budget,
+}
+
+/// A sentence in the brief.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Selected {
+    /// Index of the sentence in the article.
+    pub index: usize,
+    /// Its byte span in the input.
+    pub span: Span,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+    /// Its score under the method.
+    pub score: f64,
+    /// Reported, attributed or quote.
+    pub role: Role,
+    /// Set when the sentence was brought along for a later one that depends on it.
+    pub brought_for: Option<usize>,
+    /// Number of words.
+    pub words: usize,
+}
+
+/// A sentence left out of the brief.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Omitted {
+    /// Index of the sentence in the article.
+    pub index: usize,
+    /// Its byte span in the input.
+    pub span: Span,
+    /// Why it was left out.
+    pub reason: Reason,
+    /// The boilerplate kind, for boilerplate.
+    pub boilerplate: Option<Boilerplate>,
+}
+
+/// A brief of one article.
+#[derive(Clone, Debug)]
+pub struct Brief<'a> {
+    /// The input the spans point into.
+    pub input: &'a str,
+    /// The method that chose the sentences.
+    pub method: Method,
+    /// Chosen sentences, in source order.
+    pub sentences: Vec<Selected>,
+    /// Every other sentence, in source order, with its reason.
+    pub omitted: Vec<Omitted>,
+    /// Loaded words in unattributed text of the article.
+    pub loaded: Vec<LoadedWord>,
+    /// Words in the article.
+    pub words_in: usize,
+    /// Sentences in the article.
+    pub sentences_in: usize,
+    /// Paragraphs in the article.
+    pub paragraphs_in: usize,
+}
+
+impl<'a> Brief<'a> {
+    /// The source text of chosen sentence `k`.
+    pub fn text(&self, k: usize) -> &'a str {
+        &self.input[self.sentences[k].span]
+    }
+
+    /// Words in the brief.
+    pub fn words_out(&self) -> usize {
+        self.sentences.iter().map(|s| s.words).sum()
+    }
+
+    /// Brief words over article words.
+    pub fn compression(&self) -> f64 {
+        if self.words_in == 0 {
+            0.0
+        } else {
+            self.words_out() as f64 / self.words_in as f64
+        }
+    }
+
+    /// The chosen sentences, one per line (the form ROUGE-Lsum expects).
+    pub fn lines(&self) -> String {
+        let mut out = String::new();
+        for k in 0..self.sentences.len() {
+            if k > 0 {
+                out.push('\n');
+            }
+            out.push_str(self.text(k));
+        }
+        out
+    }
+}

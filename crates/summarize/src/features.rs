@@ -1,0 +1,136 @@
+//! Sentence term vectors shared by every scorer.
+//!
+//! Terms are Snowball stems of non-stop words, numbered per document. Each sentence gets a sparse
+//! vector of term counts, sorted by term id, and the document keeps the number of sentences each
+//! term occurs in, for IDF weights.
+
+use nutgraf_text::{words, Document, TermAnalyzer};
+use rustc_hash::FxHashMap;
+
+/// Sparse term-count vectors of a document's sentences.
+#[derive(Debug, Default)]
+pub struct Features {
+    /// Per sentence: `(term id, count)` sorted by term id.
+    pub tf: Vec<Vec<(u32, f32)>>,
+    /// Per term: the number of sentences it occurs in.
+    pub df: Vec<u32>,
+    /// Per sentence: number of words (stop words included).
+    pub words: Vec<usize>,
+}
+
+impl Features {
+    /// Computes the features of `doc`.
+    pub fn new(doc: &Document) -> Features {
+        let mut analyzer = TermAnalyzer::english();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut f = Features::default();
+        let norm = doc.text.normalized();
+        let mut terms: Vec<u32> = Vec::new();
+        for s in &doc.sentences {
+            terms.clear();
+            let mut n = 0;
+            for w in words(norm, s.norm) {
+                n += 1;
+                if let Some(t) = analyzer.term(&norm[w]) {
+                    let next = ids.len() as u32;
+                    let id = match ids.get(t.as_ref()) {
+                        Some(&id) => id,
+                        None => {
+                            ids.insert(t.into_owned(), next);
+                            next
+                        }
+                    };
+                    terms.push(id);
+                }
+            }
+            terms.sort_unstable();
+            let mut v: Vec<(u32, f32)> = Vec::with_capacity(terms.len());
+            for &t in &terms {
+                match v.last_mut() {
+                    Some((last, c)) if *last == t => *c += 1.0,
+                    _ => v.push((t, 1.0)),
+                }
+            }
+            f.df.resize(ids.len(), 0);
+            for &(t, _) in &v {
+                f.df[t as usize] += 1;
+            }
+            f.tf.push(v);
+            f.words.push(n);
+        }
+        f
+    }
+
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.tf.len()
+    }
+
+    /// True when the document has no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.tf.is_empty()
+    }
+}
+
+/// Dot product of two sparse vectors sorted by term id.
+pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// Number of terms two sparse vectors share.
+pub fn common(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Euclidean norm of a sparse vector.
+pub fn norm(a: &[(u32, f32)]) -> f32 {
+    a.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()
+}
+
+/// TF-IDF weights of every sentence, with `idf = ln(n / df) + 1`.
+pub fn tfidf(f: &Features) -> Vec<Vec<(u32, f32)>> {
+    let n = f.len().max(1) as f32;
+    let idf: Vec<f32> = f.df.iter().map(|&d| (n / d as f32).ln() + 1.0).collect();
+    f.tf.iter().map(|v| v.iter().map(|&(t, c)| (t, c * idf[t as usize])).collect()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vectors() {
+        let doc = Document::new("The council voted. Councils vote often. Rain fell.");
+        let f = Features::new(&doc);
+        assert_eq!(f.len(), 3);
+        assert_eq!(f.words, vec![3, 3, 2]);
+        assert_eq!(common(&f.tf[0], &f.tf[1]), 2, "council and vote share stems");
+        assert_eq!(common(&f.tf[0], &f.tf[2]), 0);
+        assert!((dot(&f.tf[0], &f.tf[1]) - 2.0).abs() < 1e-6);
+        assert_eq!(f.df[f.tf[0][0].0 as usize], 2);
+    }
+}

@@ -1,0 +1,117 @@
+//! nutgraf's scorer.
+//!
+//! A sentence's score mixes four signals, each in `[0, 1]`:
+//! * **centrality**: TF-IDF cosine to the article's centroid (the sum of the unit sentence
+//!   vectors). Linear in the article's length, unlike a full similarity graph, so a 100,000-word
+//!   input stays well under a second;
+//! * **position**: news puts the essence first: `1 / (1 + k / position_scale)` over the index `k`
+//!   among non-boilerplate sentences;
+//! * **content**: the share of its words that are numbers or capitalized names, capped;
+//! * **length**: short fragments (under `min_words`) are scaled down.
+//!
+//! The role adjusts the total: quotes and attributed statements carry `role_bonus`. The
+//! weights are a handful of global parameters tuned on the dev split (see BENCHMARKS.md).
+
+use nutgraf_analyze::Role;
+use nutgraf_text::words;
+use serde::{Deserialize, Serialize};
+
+use super::{Context, Scorer};
+use crate::features::{norm, tfidf};
+
+/// The global parameters of the nutgraf scorer.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Weights {
+    /// Weight of centroid centrality.
+    pub centrality: f64,
+    /// Weight of the position prior.
+    pub position: f64,
+    /// Sentences over which the position prior halves.
+    pub position_scale: f64,
+    /// Weight of the content signal.
+    pub content: f64,
+    /// Sentences shorter than this many words are scaled down.
+    pub min_words: f64,
+    /// Added to attributed statements and quotes.
+    pub role_bonus: f64,
+    /// MMR trade-off: how much similarity to already chosen sentences costs.
+    pub redundancy: f64,
+    /// Cosine similarity above which a candidate is a repeat of a chosen sentence.
+    pub duplicate: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            centrality: 0.5,
+            position: 1.0,
+            position_scale: 2.0,
+            content: 0.2,
+            min_words: 8.0,
+            role_bonus: 0.0,
+            redundancy: 0.3,
+            duplicate: 0.7,
+        }
+    }
+}
+
+/// The nutgraf scorer.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NutgrafScorer {
+    /// Its parameters.
+    pub weights: Weights,
+}
+
+impl Scorer for NutgrafScorer {
+    fn scores(&self, ctx: &Context<'_, '_>) -> Vec<f64> {
+        let w = &self.weights;
+        let vectors = tfidf(ctx.features);
+        let info = &ctx.analysis.sentences;
+        let mut centroid = vec![0f32; ctx.features.df.len()];
+        for (k, v) in vectors.iter().enumerate() {
+            if info[k].boilerplate.is_some() {
+                continue;
+            }
+            let n = norm(v);
+            if n > 0.0 {
+                v.iter().for_each(|&(t, x)| centroid[t as usize] += x / n);
+            }
+        }
+        let centrality: Vec<f64> = vectors
+            .iter()
+            .map(|v| {
+                let n = norm(v);
+                if n == 0.0 {
+                    0.0
+                } else {
+                    (v.iter().map(|&(t, x)| x * centroid[t as usize]).sum::<f32>() / n) as f64
+                }
+            })
+            .collect();
+        let max_c = centrality.iter().cloned().fold(0.0, f64::max).max(1e-9);
+        let norm_text = ctx.doc.text.normalized();
+        let mut rank = 0usize;
+        (0..vectors.len())
+            .map(|k| {
+                if info[k].boilerplate.is_some() {
+                    return 0.0;
+                }
+                let position = 1.0 / (1.0 + rank as f64 / w.position_scale);
+                rank += 1;
+                let s = ctx.doc.sentences[k];
+                let (mut total, mut named) = (0usize, 0usize);
+                for span in words(norm_text, s.norm) {
+                    total += 1;
+                    let c = norm_text[span].chars().next().unwrap_or(' ');
+                    if total > 1 && (c.is_uppercase() || c.is_ascii_digit()) {
+                        named += 1;
+                    }
+                }
+                let content = if total == 0 { 0.0 } else { (named as f64 / total as f64 * 3.0).min(1.0) };
+                let length = (total as f64 / w.min_words).min(1.0);
+                let role = if info[k].role == Role::Reported { 0.0 } else { w.role_bonus };
+                (w.centrality * centrality[k] / max_c + w.position * position + w.content * content + role) * length
+            })
+            .collect()
+    }
+}
