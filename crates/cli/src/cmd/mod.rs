@@ -1,0 +1,28 @@
+//! One file per subcommand; `run` dispatches.
+
+mod summarize;
+
+use crate::flags::{BriefArgs, Cli, Command};
+use crate::Failure;
+use nutgraf_summarize::{Length, Method, Options};
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Summarize(args) => summarize::run(args),
+    }
+}
+
+/// Validates brief flags into library options (the "high" args).
+pub fn brief_options(a: &BriefArgs) -> Result<Options, Failure> {
+    let method: Method = a.method.parse().map_err(Failure::usage)?;
+    let length = match (a.sentences, a.words, a.ratio) {
+        (Some(n), None, None) => Length::Sentences(n),
+        (None, Some(n), None) => Length::Words(n),
+        (None, None, Some(r)) => Length::Ratio(r),
+        (None, None, None) => Length::Default,
+        _ => return Err(Failure::usage(anyhow::anyhow!("give only one of --sentences, --words and --ratio"))),
+    };
+    let length = length.validate().map_err(Failure::usage)?;
+    Ok(Options { method, length, keep_opinion: a.keep_opinion })
+}
