@@ -3,7 +3,7 @@
 
 Writes, deterministically (same inputs, byte-identical output):
   crates/analyze/src/lexicon_loaded.rs     LOADED_WORDS (word, VADER valence) + INTENSIFIERS
-  crates/analyze/src/lexicon_stopwords.rs  STOP_WORDS (Snowball English list)
+  crates/text/src/stopwords.rs             STOP_WORDS (Snowball English list)
 
 Sources (see README.md beside this file for licences and rationale):
   * vaderSentiment 3.3.2 (MIT): vader_lexicon.txt and BOOSTER_DICT in vaderSentiment.py.
@@ -35,7 +35,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
 OUT_LOADED = SRC / "lexicon_loaded.rs"
-OUT_STOP = SRC / "lexicon_stopwords.rs"
+OUT_STOP = SRC.parent.parent / "text" / "src" / "stopwords.rs"  # the tokenizer lives in nutgraf-text
 VENV = Path(os.environ.get("NUTGRAF_LEXICON_VENV", "/tmp/nutgraf-lexicon-venv"))
 
 # Pinned wheels: name, version, sha256 of the wheel on PyPI.

@@ -28,6 +28,22 @@ pub enum Boilerplate {
     Copyright,
     /// "Related:", "Read more", "Click here" links.
     Link,
+    /// The headline: a short first paragraph without closing punctuation. Shown apart, not
+    /// repeated in the brief.
+    Title,
+    /// A subheading: a short later paragraph without closing punctuation.
+    Heading,
+}
+
+/// The boilerplate kind of a paragraph that is a single unterminated line of `words` words
+/// (`first`: it is the article's first paragraph), if it is a title or heading.
+pub fn heading(norm: &str, words: usize, first: bool) -> Option<Boilerplate> {
+    let terminated = norm.trim_end().ends_with(['.', '!', '?', '"', '\'', ')', ':', '…']);
+    match (terminated, first) {
+        (false, true) if words <= 25 => Some(Boilerplate::Title),
+        (false, false) if words <= 12 => Some(Boilerplate::Heading),
+        _ => None,
+    }
 }
 
 static RULES: LazyLock<Vec<(Boilerplate, Regex)>> = LazyLock::new(|| {
@@ -61,6 +77,14 @@ pub fn detect(norm: &str) -> Option<Boilerplate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings() {
+        assert_eq!(heading("Council approves budget after month of talks", 7, true), Some(Boilerplate::Title));
+        assert_eq!(heading("What happens next", 3, false), Some(Boilerplate::Heading));
+        assert_eq!(heading("The council approved the budget.", 5, true), None);
+        assert_eq!(heading("A long unterminated line that goes on and on with many words in it for sure", 16, false), None);
+    }
 
     #[test]
     fn kinds() {

@@ -120,7 +120,9 @@ pub fn analyze(doc: &Document) -> Analysis {
         words.clear();
         words.extend(nutgraf_text::words(norm, Span::new(0, norm.len())).map(|w| (w.start, norm[w].to_lowercase())));
         let role = classify(norm, &words);
-        let mut boilerplate = detect_boilerplate(norm);
+        let alone = doc.paragraphs[s.paragraph].norm == s.norm;
+        let mut boilerplate = detect_boilerplate(norm)
+            .or_else(|| if alone { boilerplate::heading(norm, words.len(), s.paragraph == 0) } else { None });
         if boilerplate == Some(Boilerplate::EditorsNote) {
             note_paragraph = Some(s.paragraph);
         } else if boilerplate.is_none() && note_paragraph == Some(s.paragraph) {
@@ -130,12 +132,15 @@ pub fn analyze(doc: &Document) -> Analysis {
         let outside: Vec<&(usize, String)> =
             words.iter().filter(|(at, _)| !quotes.iter().any(|&(qs, qe)| qs <= *at && *at < qe)).collect();
         let mut evaluative = 0.0;
+        let mut asserts = false;
         if role == Role::Reported {
             for (k, (at, w)) in outside.iter().enumerate() {
                 if let Some((kind, valence)) = loaded(w) {
                     evaluative += opinion::weight(kind, valence);
-                    if kind == LoadedKind::Valenced && k > 0 && opinion::predicates(&outside[k - 1].1) {
+                    let before = &outside[k.saturating_sub(2)..k];
+                    if kind == LoadedKind::Valenced && before.iter().any(|(_, b)| opinion::predicates(b)) {
                         evaluative += opinion::PREDICATE_WEIGHT;
+                        asserts = true;
                     }
                     let norm_span = Span::new(s.norm.start + at, s.norm.start + at + w.len());
                     out.loaded.push(LoadedWord {
@@ -148,14 +153,17 @@ pub fn analyze(doc: &Document) -> Analysis {
                 }
             }
             let plain: Vec<&str> = outside.iter().map(|(_, w)| w.as_str()).collect();
-            evaluative += frame_weight(&plain);
+            let frames = frame_weight(&plain);
+            evaluative += frames;
+            asserts |= frames > 0.0;
         }
         let dependency = dependency(role, &words, &outside);
         out.sentences.push(SentenceInfo {
             role,
             boilerplate,
             evaluative,
-            opinion: role == Role::Reported && evaluative >= OPINION_THRESHOLD,
+            opinion: role == Role::Reported
+                && ((asserts && evaluative >= OPINION_THRESHOLD) || evaluative >= opinion::DENSE_THRESHOLD),
             dependency,
             words: words.len(),
         });

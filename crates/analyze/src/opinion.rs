@@ -1,16 +1,26 @@
 //! Unattributed opinion and loaded words.
 //!
 //! A loaded word is a strongly valenced or intensifying term from the generated lexicon
-//! (`lexicon/`, VADER valences). A sentence in the article's own voice is *opinion* when its
+//! (`lexicon/`, VADER valences). A sentence in the article's own voice is *opinion* when it
+//! asserts a judgement (a loaded word predicated by a copula within two words, as in "residents
+//! are ecstatic" or "the leaders are spineless cowards", or an opinion frame) and its
 //! evaluative weight (the sum of |valence| of the loaded words outside quotation marks, plus a
 //! fixed weight per intensifier and per first-person or prescriptive frame such as "I think" or
-//! "should be ashamed") reaches [`OPINION_THRESHOLD`]. Attributed statements and quotes are
+//! "should be ashamed") reaches [`OPINION_THRESHOLD`], or when its weight alone reaches
+//! [`DENSE_THRESHOLD`]. News ledes often use loaded words attributively ("a brutal assault",
+//! "the devastating earthquake"); those are reported as loaded words but do not make the
+//! sentence opinion. Attributed statements and quotes are
 //! never opinion of the article: they report what a source said.
 
 use crate::lexicon_loaded::{INTENSIFIERS, LOADED_WORDS};
 
-/// Evaluative weight from which a sentence in the article's voice is opinion.
+/// Evaluative weight from which a sentence in the article's voice that *asserts* a judgement
+/// (a predicated loaded word or an opinion frame) is opinion.
 pub const OPINION_THRESHOLD: f32 = 3.0;
+/// Evaluative weight from which any sentence in the article's voice is opinion: loaded words
+/// used attributively ("a brutal assault") are reported as loaded language, and only a pile of
+/// them makes the sentence itself opinion.
+pub const DENSE_THRESHOLD: f32 = 8.0;
 const INTENSIFIER_WEIGHT: f32 = 0.75;
 const FRAME_WEIGHT: f32 = 2.0;
 /// Added when a loaded word is predicated ("residents are ecstatic", "so shameful").
@@ -19,11 +29,11 @@ pub const PREDICATE_WEIGHT: f32 = 1.0;
 /// Words that make the loaded word after them a judgement the sentence asserts.
 #[rustfmt::skip]
 static PREDICATORS: &[&str] = &[
-    "am", "are", "be", "been", "being", "is", "look", "looks", "seem", "seems", "so", "truly",
-    "utterly", "very", "was", "were",
+    "am", "are", "be", "been", "being", "is", "look", "looked", "looks", "remain", "remains",
+    "seem", "seemed", "seems", "was", "were",
 ];
 
-/// True when `lower` (the word before a loaded word) predicates it.
+/// True when `lower` (one of the two words before a loaded word) predicates it.
 pub fn predicates(lower: &str) -> bool {
     PREDICATORS.binary_search(&lower).is_ok()
 }

@@ -38,19 +38,28 @@ pub struct Weights {
     pub redundancy: f64,
     /// Cosine similarity above which a candidate is a repeat of a chosen sentence.
     pub duplicate: f64,
+    /// Centrality is the centroid mass of a sentence's terms divided by `terms^length_norm`:
+    /// 0 favours long sentences, 1 is the mean term weight.
+    pub length_norm: f64,
+    /// How much the position prior depends on the lede being central: the prior is scaled by
+    /// `(centrality of the first sentence / max centrality)^lede_trust`; 0 trusts position always.
+    pub lede_trust: f64,
 }
 
 impl Default for Weights {
     fn default() -> Self {
+        // Tuned by random search on the dev split (BENCHMARKS.md, "Tuning"); rounded.
         Weights {
-            centrality: 0.5,
+            centrality: 0.3,
             position: 1.0,
-            position_scale: 2.0,
-            content: 0.2,
-            min_words: 8.0,
+            position_scale: 8.0,
+            content: 0.0,
+            min_words: 16.0,
             role_bonus: 0.0,
-            redundancy: 0.3,
-            duplicate: 0.7,
+            redundancy: 0.15,
+            duplicate: 0.75,
+            length_norm: 0.8,
+            lede_trust: 1.7,
         }
     }
 }
@@ -80,15 +89,17 @@ impl Scorer for NutgrafScorer {
         let centrality: Vec<f64> = vectors
             .iter()
             .map(|v| {
-                let n = norm(v);
-                if n == 0.0 {
+                if v.is_empty() {
                     0.0
                 } else {
-                    (v.iter().map(|&(t, x)| x * centroid[t as usize]).sum::<f32>() / n) as f64
+                    let mass: f32 = v.iter().map(|&(t, _)| centroid[t as usize]).sum();
+                    mass as f64 / (v.len() as f64).powf(w.length_norm)
                 }
             })
             .collect();
         let max_c = centrality.iter().cloned().fold(0.0, f64::max).max(1e-9);
+        let lede = (0..vectors.len()).find(|&k| info[k].boilerplate.is_none()).map_or(0.0, |k| centrality[k] / max_c);
+        let trust = lede.powf(w.lede_trust);
         let norm_text = ctx.doc.text.normalized();
         let mut rank = 0usize;
         (0..vectors.len())
@@ -110,7 +121,7 @@ impl Scorer for NutgrafScorer {
                 let content = if total == 0 { 0.0 } else { (named as f64 / total as f64 * 3.0).min(1.0) };
                 let length = (total as f64 / w.min_words).min(1.0);
                 let role = if info[k].role == Role::Reported { 0.0 } else { w.role_bonus };
-                (w.centrality * centrality[k] / max_c + w.position * position + w.content * content + role) * length
+                (w.centrality * centrality[k] / max_c + w.position * trust * position + w.content * content + role) * length
             })
             .collect()
     }
