@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::RegexSet;
 use serde::{Deserialize, Serialize};
 
 /// Which kind of boilerplate a sentence is.
@@ -46,7 +46,7 @@ pub fn heading(norm: &str, words: usize, first: bool) -> Option<Boilerplate> {
     }
 }
 
-static RULES: LazyLock<Vec<(Boilerplate, Regex)>> = LazyLock::new(|| {
+static RULES: LazyLock<(Vec<Boilerplate>, RegexSet)> = LazyLock::new(|| {
     let rules = [
         (Boilerplate::EditorsNote, r"(?i)^\W*(editor'?s'? note|note to (readers|editors)|correction)\b"),
         (Boilerplate::Subscribe, r"(?i)(\bsubscribe\b|\bsign up (for|to)\b|\bnewsletters?\b|\bsubscription\b|\bunlimited access\b)"),
@@ -65,13 +65,14 @@ static RULES: LazyLock<Vec<(Boilerplate, Regex)>> = LazyLock::new(|| {
             r"(?i)(^\W*(related|read more|see also|more|watch|listen|click here|recommended|read next|also read|most read)\s*(:|>>|\||-)|^\W*(read more|click here)\b)",
         ),
     ];
-    rules.into_iter().map(|(k, r)| (k, Regex::new(r).expect("valid boilerplate pattern"))).collect()
+    let kinds = rules.iter().map(|&(k, _)| k).collect();
+    (kinds, RegexSet::new(rules.iter().map(|&(_, r)| r)).expect("valid boilerplate patterns"))
 });
 
 /// The boilerplate kind of a normalized sentence, if any.
 pub fn detect(norm: &str) -> Option<Boilerplate> {
-    let trimmed = norm.trim();
-    RULES.iter().find(|(_, re)| re.is_match(trimmed)).map(|&(k, _)| k)
+    let (kinds, set) = &*RULES;
+    set.matches(norm.trim()).iter().next().map(|i| kinds[i])
 }
 
 #[cfg(test)]

@@ -12,6 +12,10 @@
 //! sentence opinion. Attributed statements and quotes are
 //! never opinion of the article: they report what a source said.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::lexicon_loaded::{INTENSIFIERS, LOADED_WORDS};
 
 /// Evaluative weight from which a sentence in the article's voice that *asserts* a judgement
@@ -50,16 +54,20 @@ pub enum LoadedKind {
 
 /// The lexicon entry for a lowercase word: its kind and valence (0 for intensifiers).
 pub fn loaded(lower: &str) -> Option<(LoadedKind, f32)> {
-    let find = |w: &str| LOADED_WORDS.binary_search_by(|(x, _)| x.cmp(&w)).ok();
-    let hit = find(lower).or_else(|| lower.strip_suffix('s').filter(|w| w.len() > 3).and_then(find));
-    if let Some(k) = hit {
-        return Some((LoadedKind::Valenced, LOADED_WORDS[k].1));
-    }
-    if INTENSIFIERS.binary_search(&lower).is_ok() {
-        return Some((LoadedKind::Intensifier, 0.0));
-    }
-    None
+    let find = |w: &str| LEXICON.get(w).copied();
+    find(lower).or_else(|| lower.strip_suffix('s').filter(|w| w.len() > 3).and_then(find))
 }
+
+/// The lexicon as one hash map (binary search over 1,500 strings was the pipeline's hottest
+/// spot).
+static LEXICON: LazyLock<FxHashMap<&'static str, (LoadedKind, f32)>> = LazyLock::new(|| {
+    let mut m: FxHashMap<&'static str, (LoadedKind, f32)> =
+        LOADED_WORDS.iter().map(|&(w, v)| (w, (LoadedKind::Valenced, v))).collect();
+    for &w in INTENSIFIERS {
+        m.entry(w).or_insert((LoadedKind::Intensifier, 0.0));
+    }
+    m
+});
 
 /// The weight one loaded word adds to a sentence's evaluative weight.
 pub fn weight(kind: LoadedKind, valence: f32) -> f32 {

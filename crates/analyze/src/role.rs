@@ -32,9 +32,12 @@ static REPORTING: &[&str] = &[
     "urged", "warned", "warns", "writes", "wrote",
 ];
 
+static REPORTING_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| REPORTING.iter().copied().collect());
+
 /// True when `lower` is a reporting verb.
 pub fn is_reporting_verb(lower: &str) -> bool {
-    REPORTING.binary_search(&lower).is_ok()
+    REPORTING_SET.contains(lower)
 }
 
 /// Byte ranges (relative to `norm`) of the double-quoted passages of a normalized sentence; an

@@ -7,6 +7,11 @@
 use nutgraf_text::{words, Document, TermAnalyzer};
 use rustc_hash::FxHashMap;
 
+thread_local! {
+    /// One analyzer per thread, so its stem memo serves every article the thread summarizes.
+    static ANALYZER: std::cell::RefCell<TermAnalyzer> = std::cell::RefCell::new(TermAnalyzer::english());
+}
+
 /// Sparse term-count vectors of a document's sentences.
 #[derive(Debug, Default)]
 pub struct Features {
@@ -21,8 +26,14 @@ pub struct Features {
 impl Features {
     /// Computes the features of `doc`.
     pub fn new(doc: &Document) -> Features {
-        let mut analyzer = TermAnalyzer::english();
+        ANALYZER.with(|a| Features::with_analyzer(doc, &mut a.borrow_mut()))
+    }
+
+    /// Computes the features of `doc` with a given analyzer.
+    pub fn with_analyzer(doc: &Document, analyzer: &mut TermAnalyzer) -> Features {
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        // Word (as written) -> term id, or None for a stop word: stems each distinct word once.
+        let mut seen: FxHashMap<&str, Option<u32>> = FxHashMap::default();
         let mut f = Features::default();
         let norm = doc.text.normalized();
         let mut terms: Vec<u32> = Vec::new();
@@ -31,17 +42,19 @@ impl Features {
             let mut n = 0;
             for w in words(norm, s.norm) {
                 n += 1;
-                if let Some(t) = analyzer.term(&norm[w]) {
-                    let next = ids.len() as u32;
-                    let id = match ids.get(t.as_ref()) {
-                        Some(&id) => id,
-                        None => {
-                            ids.insert(t.into_owned(), next);
-                            next
-                        }
-                    };
-                    terms.push(id);
-                }
+                let word = &norm[w];
+                let id = match seen.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = analyzer.term(word).map(|t| {
+                            let next = ids.len() as u32;
+                            *ids.entry(t.into_owned()).or_insert(next)
+                        });
+                        seen.insert(word, id);
+                        id
+                    }
+                };
+                terms.extend(id);
             }
             terms.sort_unstable();
             let mut v: Vec<(u32, f32)> = Vec::with_capacity(terms.len());

@@ -7,6 +7,9 @@
 //! [`NormalizedText::to_original`](crate::NormalizedText::to_original).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -69,15 +72,22 @@ impl Iterator for Words<'_> {
     }
 }
 
+static STOP_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
 /// True when `lower` (a lowercase word) is an English stop word.
 pub fn is_stop_word(lower: &str) -> bool {
-    STOP_WORDS.binary_search(&lower).is_ok()
+    STOP_SET.contains(lower)
 }
 
 /// Turns words into index terms: lowercase, stop words dropped, Snowball English stems.
+///
+/// Stems are memoized per analyzer (news vocabulary repeats heavily across articles, and the
+/// Snowball stemmer was the pipeline's largest cost); the memo is cleared past
+/// [`TermAnalyzer::MEMO_LIMIT`] entries so memory stays bounded.
 pub struct TermAnalyzer {
     stemmer: Stemmer,
     lower: String,
+    memo: rustc_hash::FxHashMap<String, String>,
 }
 
 impl std::fmt::Debug for TermAnalyzer {
@@ -95,8 +105,11 @@ impl Default for TermAnalyzer {
 impl TermAnalyzer {
     /// The English analyzer (Snowball "english", i.e. Porter2).
     pub fn english() -> TermAnalyzer {
-        TermAnalyzer { stemmer: Stemmer::create(Algorithm::English), lower: String::new() }
+        TermAnalyzer { stemmer: Stemmer::create(Algorithm::English), lower: String::new(), memo: Default::default() }
     }
+
+    /// Largest number of memoized stems.
+    pub const MEMO_LIMIT: usize = 200_000;
 
     /// The lowercased form of `word`, in a buffer reused between calls.
     pub fn lower(&mut self, word: &str) -> &str {
@@ -115,7 +128,14 @@ impl TermAnalyzer {
         if is_stop_word(&self.lower) {
             return None;
         }
-        Some(self.stemmer.stem(&self.lower))
+        if !self.memo.contains_key(self.lower.as_str()) {
+            if self.memo.len() >= Self::MEMO_LIMIT {
+                self.memo.clear();
+            }
+            let stem = self.stemmer.stem(&self.lower).into_owned();
+            self.memo.insert(self.lower.clone(), stem);
+        }
+        self.memo.get(self.lower.as_str()).map(|s| Cow::Borrowed(s.as_str()))
     }
 
     /// The stem of `word` whether or not it is a stop word.
