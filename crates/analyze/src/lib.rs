@@ -114,12 +114,28 @@ pub fn analyze(doc: &Document) -> Analysis {
     let norm_text = doc.text.normalized();
     let mut out = Analysis { sentences: Vec::with_capacity(doc.sentences.len()), loaded: Vec::new() };
     let mut note_paragraph = None;
-    let mut words: Vec<(usize, String)> = Vec::new();
+    // Lowercased words of the current sentence; the strings are reused from sentence to
+    // sentence to keep allocation off the hot path.
+    let mut pool: Vec<(usize, String)> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         let norm = &norm_text[s.norm];
-        words.clear();
-        words.extend(nutgraf_text::words(norm, Span::new(0, norm.len())).map(|w| (w.start, norm[w].to_lowercase())));
-        let role = classify(norm, &words);
+        let mut count = 0;
+        for w in nutgraf_text::words(norm, Span::new(0, norm.len())) {
+            if count == pool.len() {
+                pool.push((0, String::new()));
+            }
+            let (at, lower) = &mut pool[count];
+            *at = w.start;
+            lower.clear();
+            if norm[w].is_ascii() {
+                lower.extend(norm[w].bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                lower.extend(norm[w].chars().flat_map(char::to_lowercase));
+            }
+            count += 1;
+        }
+        let words = &pool[..count];
+        let role = classify(norm, words);
         let alone = doc.paragraphs[s.paragraph].norm == s.norm;
         let mut boilerplate = detect_boilerplate(norm)
             .or_else(|| if alone { boilerplate::heading(norm, words.len(), s.paragraph == 0) } else { None });
@@ -157,7 +173,7 @@ pub fn analyze(doc: &Document) -> Analysis {
             evaluative += frames;
             asserts |= frames > 0.0;
         }
-        let dependency = dependency(role, &words, &outside);
+        let dependency = dependency(role, words, &outside);
         out.sentences.push(SentenceInfo {
             role,
             boilerplate,

@@ -22,6 +22,12 @@ pub struct Cli {
 pub enum Command {
     /// Summarize one article into a neutral brief.
     Summarize(SummarizeArgs),
+    /// Score every method against reference summaries: mean ROUGE with bootstrap intervals.
+    Eval(EvalArgs),
+    /// Measure throughput, latency and peak memory of every method on an eval file.
+    Bench(BenchArgs),
+    /// Score one candidate summary against one reference (ROUGE-1, -2, -L, -Lsum).
+    Rouge(RougeArgs),
 }
 
 /// Length, method and neutrality options shared by every command that makes briefs.
@@ -61,6 +67,81 @@ pub struct SummarizeArgs {
     pub brief: BriefArgs,
 }
 
+/// Data, dataset and method selection shared by `nutgraf eval` and `nutgraf bench`.
+#[derive(Debug, Clone, Args)]
+pub struct DataArgs {
+    /// Evaluation data: JSONL with id, dataset (cnndm or xsum), article and reference per line.
+    #[arg(long, value_name = "FILE")]
+    pub data: PathBuf,
+    /// Which rows to use: cnndm, xsum or all.
+    #[arg(long, value_name = "DATASET", default_value = "all")]
+    pub dataset: String,
+    /// Comma-separated methods: nutgraf, lead, textrank, lexrank.
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "nutgraf,lead,textrank,lexrank"
+    )]
+    pub methods: String,
+    /// Sentences per summary. Default: the dataset's convention, 3 for cnndm and 1 for xsum.
+    #[arg(long, value_name = "N", conflicts_with = "words")]
+    pub sentences: Option<usize>,
+    /// Word budget per summary instead of a sentence count.
+    #[arg(long, value_name = "N")]
+    pub words: Option<usize>,
+    /// Keep unattributed opinion (the nutgraf method's neutrality filters off).
+    #[arg(long)]
+    pub keep_opinion: bool,
+    /// Output format: text or json.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
+    pub format: String,
+}
+
+/// `nutgraf eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Data and methods.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Write one JSON line per (article, method) with the summary and its scores.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Score references as given instead of one sentence per line (changes ROUGE-Lsum only).
+    #[arg(long)]
+    pub no_split_reference: bool,
+    /// Bootstrap resamples for the intervals and p-values.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub resamples: usize,
+    /// Seed of the bootstrap.
+    #[arg(long, value_name = "N", default_value_t = nutgraf_eval::eval::DEFAULT_SEED)]
+    pub seed: u64,
+}
+
+/// `nutgraf bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Data and methods.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Minimum seconds per measurement (each method is measured on one thread and on all cores).
+    #[arg(long, value_name = "S", default_value_t = 1.0)]
+    pub seconds: f64,
+}
+
+/// `nutgraf rouge`.
+#[derive(Debug, Args)]
+pub struct RougeArgs {
+    /// The reference summary: a UTF-8 text file, one sentence per line for ROUGE-Lsum.
+    #[arg(long, value_name = "FILE")]
+    pub reference: PathBuf,
+    /// The candidate summary: a UTF-8 text file, one sentence per line.
+    #[arg(long, value_name = "FILE")]
+    pub candidate: PathBuf,
+    /// Output format: text or json.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
+    pub format: String,
+}
+
 /// Parses the process arguments; exits with code 2 and a usage message on error.
 pub fn parse() -> Cli {
     Cli::parse()
@@ -81,7 +162,35 @@ mod tests {
         let r = Cli::try_parse_from(["nutgraf", "summarize", "a.txt", "--words", "3", "--sentences", "2"]);
         assert!(r.is_err());
         let ok = Cli::try_parse_from(["nutgraf", "summarize", "a.txt", "--ratio", "0.3"]).unwrap();
-        let Command::Summarize(a) = ok.command;
+        let Command::Summarize(a) = ok.command else {
+            panic!("not summarize")
+        };
         assert_eq!(a.brief.ratio, Some(0.3));
+    }
+
+    #[test]
+    fn eval_flags() {
+        let r = Cli::try_parse_from([
+            "nutgraf",
+            "eval",
+            "--data",
+            "d.jsonl",
+            "--words",
+            "40",
+            "--sentences",
+            "2",
+        ]);
+        assert!(r.is_err());
+        let ok = Cli::try_parse_from(["nutgraf", "eval", "--data", "d.jsonl", "--sentences", "2"])
+            .unwrap();
+        let Command::Eval(a) = ok.command else {
+            panic!("not eval")
+        };
+        assert_eq!(
+            (a.data.sentences, a.data.dataset.as_str(), a.resamples),
+            (Some(2), "all", 1000)
+        );
+        assert!(Cli::try_parse_from(["nutgraf", "bench"]).is_err());
+        assert!(Cli::try_parse_from(["nutgraf", "rouge", "--reference", "r.txt"]).is_err());
     }
 }

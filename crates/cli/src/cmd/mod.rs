@@ -1,5 +1,8 @@
 //! One file per subcommand; `run` dispatches.
 
+mod bench;
+mod eval;
+mod rouge;
 mod summarize;
 
 use crate::flags::{BriefArgs, Cli, Command};
@@ -10,6 +13,9 @@ use nutgraf_summarize::{Length, Method, Options};
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Summarize(args) => summarize::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Bench(args) => bench::run(args),
+        Command::Rouge(args) => rouge::run(args),
     }
 }
 
