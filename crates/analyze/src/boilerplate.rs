@@ -49,8 +49,14 @@ pub fn heading(norm: &str, words: usize, first: bool) -> Option<Boilerplate> {
 static RULES: LazyLock<(Vec<Boilerplate>, RegexSet)> = LazyLock::new(|| {
     let rules = [
         (Boilerplate::EditorsNote, r"(?i)^\W*(editor'?s'? note|note to (readers|editors)|correction)\b"),
-        (Boilerplate::Subscribe, r"(?i)(\bsubscribe\b|\bsign up (for|to)\b|\bnewsletters?\b|\bsubscription\b|\bunlimited access\b)"),
-        (Boilerplate::Social, r"(?i)^\W*(follow (us|@|me|\w+ on (twitter|facebook|instagram|x|tiktok))|like us on facebook|share (this|on)\b)"),
+        (
+            Boilerplate::Subscribe,
+            r"(?i)(\bsubscribe\b|\bsign up (for|to)\b|\bnewsletters?\b|\bsubscription\b|\bunlimited access\b)",
+        ),
+        (
+            Boilerplate::Social,
+            r"(?i)^\W*(follow (us|@|me|\w+ on (twitter|facebook|instagram|x|tiktok))|like us on facebook|share (this|on)\b)",
+        ),
         (
             Boilerplate::Credit,
             r"(?i)(^\W*(photo|photograph|image|picture|video|graphic|illustration)s?( credit)?\s*(:|by\b)|\b(getty images|ap photo|reuters/|afp/|shutterstock)\b|scroll down for video|^\W*(credit|caption)\s*:)",
@@ -84,7 +90,10 @@ mod tests {
         assert_eq!(heading("Council approves budget after month of talks", 7, true), Some(Boilerplate::Title));
         assert_eq!(heading("What happens next", 3, false), Some(Boilerplate::Heading));
         assert_eq!(heading("The council approved the budget.", 5, true), None);
-        assert_eq!(heading("A long unterminated line that goes on and on with many words in it for sure", 16, false), None);
+        assert_eq!(
+            heading("A long unterminated line that goes on and on with many words in it for sure", 16, false),
+            None
+        );
     }
 
     #[test]

@@ -137,8 +137,13 @@ pub fn analyze(doc: &Document) -> Analysis {
         let words = &pool[..count];
         let role = classify(norm, words);
         let alone = doc.paragraphs[s.paragraph].norm == s.norm;
-        let mut boilerplate = detect_boilerplate(norm)
-            .or_else(|| if alone { boilerplate::heading(norm, words.len(), s.paragraph == 0) } else { None });
+        let mut boilerplate = detect_boilerplate(norm).or_else(|| {
+            if alone {
+                boilerplate::heading(norm, words.len(), s.paragraph == 0)
+            } else {
+                None
+            }
+        });
         if boilerplate == Some(Boilerplate::EditorsNote) {
             note_paragraph = Some(s.paragraph);
         } else if boilerplate.is_none() && note_paragraph == Some(s.paragraph) {

@@ -12,8 +12,11 @@ fn nutgraf() -> Command {
 
 fn examples() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     v.sort();
     assert!(v.len() >= 3, "at least three bundled examples");
     v
@@ -27,7 +30,12 @@ fn golden_briefs() {
         let out = nutgraf().arg("summarize").arg(&article).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let got = String::from_utf8(out.stdout).unwrap();
-        assert_eq!(got, golden, "brief of {} changed: if intended, regenerate with `nutgraf summarize FILE > FILE.brief`", article.display());
+        assert_eq!(
+            got,
+            golden,
+            "brief of {} changed: if intended, regenerate with `nutgraf summarize FILE > FILE.brief`",
+            article.display()
+        );
     }
 }
 
@@ -55,7 +63,8 @@ fn json_spans_are_exact() {
             let text = &input[span[0].as_u64().unwrap() as usize..span[1].as_u64().unwrap() as usize];
             assert_eq!(text.to_lowercase(), w["text"].as_str().unwrap().to_lowercase());
         }
-        let reasons: Vec<&str> = v["omitted"].as_array().unwrap().iter().map(|o| o["reason"].as_str().unwrap()).collect();
+        let reasons: Vec<&str> =
+            v["omitted"].as_array().unwrap().iter().map(|o| o["reason"].as_str().unwrap()).collect();
         assert!(reasons.contains(&"opinion"), "{}: an opinion paragraph is left out", article.display());
         assert!(reasons.contains(&"boilerplate"), "{}: the editor's note or prompt is left out", article.display());
         for s in sentences {
@@ -89,7 +98,11 @@ fn opinion_is_left_out_unless_kept() {
 fn word_budget_is_never_exceeded() {
     for article in examples() {
         for budget in [12, 40, 90] {
-            let out = nutgraf().args(["summarize", "--format", "json", "--words", &budget.to_string()]).arg(&article).output().unwrap();
+            let out = nutgraf()
+                .args(["summarize", "--format", "json", "--words", &budget.to_string()])
+                .arg(&article)
+                .output()
+                .unwrap();
             if !out.status.success() {
                 assert_eq!(out.status.code(), Some(1), "only 'nothing fits' may fail");
                 continue;
@@ -105,15 +118,29 @@ fn methods_and_formats() {
     let article = &examples()[0];
     for method in ["nutgraf", "lead", "textrank", "lexrank"] {
         for format in ["text", "markdown", "json"] {
-            nutgraf().args(["summarize", "--sentences", "2", "--method", method, "--format", format]).arg(article).assert().success();
+            nutgraf()
+                .args(["summarize", "--sentences", "2", "--method", method, "--format", format])
+                .arg(article)
+                .assert()
+                .success();
         }
     }
-    nutgraf().args(["summarize", "--format", "markdown"]).arg(article).assert().success().stdout(predicate::str::contains("### Loaded words"));
+    nutgraf()
+        .args(["summarize", "--format", "markdown"])
+        .arg(article)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("### Loaded words"));
 }
 
 #[test]
 fn one_sentence_document() {
-    nutgraf().arg("summarize").write_stdin("Only one sentence here.").assert().success().stdout("Only one sentence here.\n");
+    nutgraf()
+        .arg("summarize")
+        .write_stdin("Only one sentence here.")
+        .assert()
+        .success()
+        .stdout("Only one sentence here.\n");
 }
 
 fn fails(args: &[&str], stdin: Option<&[u8]>, code: i32, message: &str) {
@@ -143,5 +170,10 @@ fn bad_input() {
     fails(&["summarize", "--ratio", "2"], Some(b"Some text."), 2, "--ratio must be in");
     fails(&["summarize", "--method", "magic"], Some(b"Some text."), 2, "unknown method");
     fails(&["summarize", "--format", "yaml"], Some(b"Some text."), 2, "unknown format");
-    fails(&["summarize", "--words", "2"], Some(b"This sentence has more than two words."), 1, "no sentence fits in 2 words");
+    fails(
+        &["summarize", "--words", "2"],
+        Some(b"This sentence has more than two words."),
+        1,
+        "no sentence fits in 2 words",
+    );
 }

@@ -110,7 +110,8 @@ impl Summarizer {
             Method::LexRank => LexRank::default().scores(&ctx),
         };
         let neutral = method == Method::Nutgraf;
-        let sel = select::select(&scores, &features, &analysis, length, neutral, self.options.keep_opinion, &self.weights);
+        let sel =
+            select::select(&scores, &features, &analysis, length, neutral, self.options.keep_opinion, &self.weights);
         if sel.chosen.is_empty() {
             if let Length::Words(max) = length {
                 let shortest = (0..features.len())

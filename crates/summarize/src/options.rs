@@ -73,7 +73,9 @@ impl Length {
     pub fn validate(self) -> Result<Length, Error> {
         match self {
             Length::Sentences(0) => Err(Error::InvalidOption("--sentences must be at least 1".into())),
-            Length::Words(0) => Err(Error::InvalidOption("--words must be at least 1: a brief of zero words is empty".into())),
+            Length::Words(0) => {
+                Err(Error::InvalidOption("--words must be at least 1: a brief of zero words is empty".into()))
+            }
             Length::Ratio(r) if !(r > 0.0 && r <= 1.0) => {
                 Err(Error::InvalidOption(format!("--ratio must be in (0, 1], got {r}")))
             }

@@ -19,7 +19,10 @@ use crate::Length;
 enum Budget {
     Count(usize),
     /// Word budget; `strict` forbids the one-sentence minimum from exceeding it.
-    Words { max: usize, strict: bool },
+    Words {
+        max: usize,
+        strict: bool,
+    },
 }
 
 /// What selection decided: chosen `(index, brought_for)` in source order, and a reason for
@@ -92,7 +95,11 @@ pub fn select(
         let mut units = vec![i];
         if neutral {
             let mut k = i;
-            while units.len() < 3 && k > 0 && analysis.sentences[k].dependency.is_some() && !chosen.iter().any(|c| c.0 == k - 1) {
+            while units.len() < 3
+                && k > 0
+                && analysis.sentences[k].dependency.is_some()
+                && !chosen.iter().any(|c| c.0 == k - 1)
+            {
                 units.insert(0, k - 1);
                 k -= 1;
             }
@@ -131,7 +138,9 @@ pub fn select(
     }
     let strict = matches!(budget, Budget::Words { strict: true, .. });
     if chosen.is_empty() && !strict {
-        if let Some(i) = (0..n).filter(|&i| eligible[i]).max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a))) {
+        if let Some(i) =
+            (0..n).filter(|&i| eligible[i]).max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+        {
             reasons[i] = None;
             chosen.push((i, None));
         }

@@ -14,7 +14,9 @@ pub enum Error {
         offset: usize,
     },
     /// The input looks like a binary file.
-    #[error("the input looks binary (NUL byte at offset {offset}): give plain UTF-8 text, or HTML through the html reader")]
+    #[error(
+        "the input looks binary (NUL byte at offset {offset}): give plain UTF-8 text, or HTML through the html reader"
+    )]
     Binary {
         /// Byte offset of the first NUL byte.
         offset: usize,

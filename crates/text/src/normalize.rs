@@ -95,9 +95,7 @@ fn default_rule(c: char, after_cr: bool) -> Change {
         '\r' => Change::Keep('\n'),
         '\n' if after_cr => Change::Drop,
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => Change::Keep('\''),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => {
-            Change::Keep('"')
-        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => Change::Keep('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Change::Keep('-'),
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Change::Keep(' '),
         '\u{2028}' | '\u{2029}' | '\u{0085}' => Change::Keep('\n'),

@@ -60,7 +60,10 @@ fn spans_of_non_ascii_input_are_exact() {
     let input = "Zo\u{eb} O\u{2019}Neill\u{A0}said \u{201C}ya basta.\u{201D}\r\nThe \u{2014} end\u{2026} Really.";
     let doc = Document::new(input);
     let got: Vec<&str> = doc.sentences.iter().map(|s| &input[s.span]).collect();
-    assert_eq!(got, vec!["Zo\u{eb} O\u{2019}Neill\u{A0}said \u{201C}ya basta.\u{201D}", "The \u{2014} end\u{2026}", "Really."]);
+    assert_eq!(
+        got,
+        vec!["Zo\u{eb} O\u{2019}Neill\u{A0}said \u{201C}ya basta.\u{201D}", "The \u{2014} end\u{2026}", "Really."]
+    );
     assert_eq!(doc.sentences[0].span, Span::new(0, 36));
     check_cover(input);
 }

@@ -121,7 +121,8 @@ impl Scorer for NutgrafScorer {
                 let content = if total == 0 { 0.0 } else { (named as f64 / total as f64 * 3.0).min(1.0) };
                 let length = (total as f64 / w.min_words).min(1.0);
                 let role = if info[k].role == Role::Reported { 0.0 } else { w.role_bonus };
-                (w.centrality * centrality[k] / max_c + w.position * trust * position + w.content * content + role) * length
+                (w.centrality * centrality[k] / max_c + w.position * trust * position + w.content * content + role)
+                    * length
             })
             .collect()
     }

@@ -26,7 +26,9 @@ pub fn markdown(brief: &Brief<'_>) -> String {
         out.push_str("\n### Left out\n\n");
         for o in left {
             let reason = match (o.reason, o.boilerplate) {
-                (Reason::Boilerplate, Some(kind)) => format!("boilerplate ({})", serde_json::to_value(kind).unwrap_or_default().as_str().unwrap_or("")),
+                (Reason::Boilerplate, Some(kind)) => {
+                    format!("boilerplate ({})", serde_json::to_value(kind).unwrap_or_default().as_str().unwrap_or(""))
+                }
                 (r, _) => serde_json::to_value(r).unwrap_or_default().as_str().unwrap_or("").to_string(),
             };
             out.push_str(&format!("- **{reason}**: {}\n", &input[o.span]));
