@@ -115,16 +115,7 @@ mod tests {
             s.hash(&mut h);
             h.finish()
         };
-        let keys = [
-            "",
-            "a",
-            "b",
-            "ab",
-            "ba",
-            "abcdefgh",
-            "abcdefghi",
-            "abcdefgi",
-        ];
+        let keys = ["", "a", "b", "ab", "ba", "abcdefgh", "abcdefghi", "abcdefgi"];
         for (i, x) in keys.iter().enumerate() {
             for y in &keys[i + 1..] {
                 assert_ne!(hash(x), hash(y), "{x:?} vs {y:?}");

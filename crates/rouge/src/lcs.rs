@@ -88,12 +88,7 @@ struct BitLcs {
 impl BitLcs {
     fn new(vocab: usize) -> BitLcs {
         let block_of = vec![u32::MAX; vocab];
-        BitLcs {
-            words: 0,
-            masks: Vec::new(),
-            block_of,
-            symbols: Vec::new(),
-        }
+        BitLcs { words: 0, masks: Vec::new(), block_of, symbols: Vec::new() }
     }
 
     /// Makes `a` the fixed sequence.
@@ -206,11 +201,7 @@ mod tests {
         let mut t = vec![vec![0usize; c.len() + 1]; r.len() + 1];
         for i in 1..=r.len() {
             for j in 1..=c.len() {
-                t[i][j] = if r[i - 1] == c[j - 1] {
-                    t[i - 1][j - 1] + 1
-                } else {
-                    t[i - 1][j].max(t[i][j - 1])
-                };
+                t[i][j] = if r[i - 1] == c[j - 1] { t[i - 1][j - 1] + 1 } else { t[i - 1][j].max(t[i][j - 1]) };
             }
         }
         let (mut i, mut j, mut lcs) = (r.len(), c.len(), Vec::new());

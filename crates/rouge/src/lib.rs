@@ -79,24 +79,12 @@ pub struct Score {
 
 impl Score {
     /// All zero: what rouge-score returns when a side has nothing to match.
-    pub(crate) const ZERO: Score = Score {
-        precision: 0.0,
-        recall: 0.0,
-        fmeasure: 0.0,
-    };
+    pub(crate) const ZERO: Score = Score { precision: 0.0, recall: 0.0, fmeasure: 0.0 };
 
     /// A score from precision and recall, with rouge-score's `fmeasure`.
     pub(crate) fn from_precision_recall(precision: f64, recall: f64) -> Score {
-        let fmeasure = if precision + recall > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
-        Score {
-            precision,
-            recall,
-            fmeasure,
-        }
+        let fmeasure = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+        Score { precision, recall, fmeasure }
     }
 }
 
@@ -146,12 +134,7 @@ mod tests {
     fn serializes_with_rouge_score_names() {
         let s = score("a b c", "a b d");
         let json = serde_json::to_value(s).unwrap();
-        let keys: Vec<&str> = json
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
+        let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(keys, ["rouge1", "rouge2", "rougeL", "rougeLsum"]);
         assert_eq!(json["rougeL"]["precision"], 2.0 / 3.0);
         let back: RougeScores = serde_json::from_value(json).unwrap();
@@ -160,25 +143,13 @@ mod tests {
 
     #[test]
     fn empty_and_identical_texts() {
-        let zero = RougeScores {
-            rouge1: Score::ZERO,
-            rouge2: Score::ZERO,
-            rouge_l: Score::ZERO,
-            rouge_lsum: Score::ZERO,
-        };
+        let zero =
+            RougeScores { rouge1: Score::ZERO, rouge2: Score::ZERO, rouge_l: Score::ZERO, rouge_lsum: Score::ZERO };
         assert_eq!(score("", ""), zero);
         assert_eq!(score("Hello there", " \n "), zero);
         assert_eq!(score("東京", "東京"), zero);
         let one = Score::from_precision_recall(1.0, 1.0);
         let s = score("The cats sat.\nThey purred.", "the cat sat\n\nthey purring");
-        assert_eq!(
-            s,
-            RougeScores {
-                rouge1: one,
-                rouge2: one,
-                rouge_l: one,
-                rouge_lsum: one
-            }
-        );
+        assert_eq!(s, RougeScores { rouge1: one, rouge2: one, rouge_l: one, rouge_lsum: one });
     }
 }

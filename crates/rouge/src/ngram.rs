@@ -33,10 +33,7 @@ pub(crate) fn rouge_n(reference: &[u32], candidate: &[u32], n: usize) -> Score {
     let reference_count = (reference.len() + 1).saturating_sub(n);
     let candidate_count = (candidate.len() + 1).saturating_sub(n);
     let overlap = f64::from(overlap);
-    Score::from_precision_recall(
-        overlap / candidate_count.max(1) as f64,
-        overlap / reference_count.max(1) as f64,
-    )
+    Score::from_precision_recall(overlap / candidate_count.max(1) as f64, overlap / reference_count.max(1) as f64)
 }
 
 #[cfg(test)]

@@ -273,21 +273,13 @@ mod tests {
 
     #[test]
     fn byte_and_char_paths_agree() {
-        for word in [
-            "generalizations",
-            "controlling",
-            "yyyy",
-            "abcdefghijklmnopqrstuvwxyz",
-        ] {
+        for word in ["generalizations", "controlling", "yyyy", "abcdefghijklmnopqrstuvwxyz"] {
             let mut bytes = word.as_bytes().to_vec();
             stem_ascii(&mut bytes);
             let mut chars: Vec<char> = word.chars().collect();
             let len = chars.len();
             stem_letters(&mut chars, len);
-            assert_eq!(
-                bytes.iter().map(|&b| char::from(b)).collect::<String>(),
-                chars.into_iter().collect::<String>()
-            );
+            assert_eq!(bytes.iter().map(|&b| char::from(b)).collect::<String>(), chars.into_iter().collect::<String>());
         }
     }
 }

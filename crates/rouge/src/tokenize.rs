@@ -100,9 +100,7 @@ impl Tokenized {
     /// The range in [`tokens`](Self::tokens) of each line that has any.
     pub(crate) fn line_ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
         let starts = std::iter::once(0).chain(self.line_ends.iter().copied());
-        starts
-            .zip(self.line_ends.iter().copied())
-            .map(|(s, e)| s..e)
+        starts.zip(self.line_ends.iter().copied()).map(|(s, e)| s..e)
     }
 
     fn push_word(&mut self, word: &mut Vec<u8>) {
@@ -113,8 +111,7 @@ impl Tokenized {
             porter::stem_ascii(word);
         }
         if !word.is_empty() {
-            self.tokens
-                .push(word.iter().map(|&b| char::from(b)).collect());
+            self.tokens.push(word.iter().map(|&b| char::from(b)).collect());
         }
         word.clear();
     }
@@ -137,20 +134,11 @@ mod tests {
             ("", vec![]),
             ("  \n\t ", vec![]),
             ("Hello, World!", vec!["hello", "world"]),
-            (
-                "Café İstanbul K 3.14",
-                vec!["caf", "i", "stanbul", "k", "3", "14"],
-            ),
+            ("Café İstanbul K 3.14", vec!["caf", "i", "stanbul", "k", "3", "14"]),
             ("naïve ①② ٣ 1990s", vec!["na", "ve", "1990"]),
             ("東京 2020 😀 ok", vec!["2020", "ok"]),
-            (
-                "state-of-the-art don't",
-                vec!["state", "of", "the", "art", "don", "t"],
-            ),
-            (
-                "The skies were dying news",
-                vec!["the", "sky", "were", "die", "news"],
-            ),
+            ("state-of-the-art don't", vec!["state", "of", "the", "art", "don", "t"]),
+            ("The skies were dying news", vec!["the", "sky", "were", "die", "news"]),
             ("was has ies", vec!["was", "has", "ies"]),
             ("ＡＢＣ abc", vec!["abc"]),
         ];
@@ -162,14 +150,8 @@ mod tests {
     #[test]
     fn lines_split_on_newline_only() {
         let t = Tokenized::new("One two.\n\n   \nThree\r\nfour\u{2028}five\n");
-        let lines: Vec<Vec<&str>> = t
-            .sentences()
-            .map(|s| s.iter().map(String::as_str).collect())
-            .collect();
-        assert_eq!(
-            lines,
-            vec![vec!["one", "two"], vec!["three"], vec!["four", "five"]]
-        );
+        let lines: Vec<Vec<&str>> = t.sentences().map(|s| s.iter().map(String::as_str).collect()).collect();
+        assert_eq!(lines, vec![vec!["one", "two"], vec!["three"], vec!["four", "five"]]);
         assert_eq!(t.tokens().len(), 5);
     }
 

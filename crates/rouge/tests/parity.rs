@@ -30,19 +30,11 @@ fn differences(name: &str, got: &RougeScores, want: &RougeScores) -> Vec<String>
     ];
     let mut out = Vec::new();
     for (variant, g, w) in variants {
-        let fields = |s: Score| {
-            [
-                ("precision", s.precision),
-                ("recall", s.recall),
-                ("fmeasure", s.fmeasure),
-            ]
-        };
+        let fields = |s: Score| [("precision", s.precision), ("recall", s.recall), ("fmeasure", s.fmeasure)];
         for ((field, g), (_, w)) in fields(g).into_iter().zip(fields(w)) {
             let close = (g - w).abs() < TOLERANCE; // false for NaN too
             if !close {
-                out.push(format!(
-                    "{name}: {variant}.{field} = {g}, rouge-score says {w}"
-                ));
+                out.push(format!("{name}: {variant}.{field} = {g}, rouge-score says {w}"));
             }
         }
     }
@@ -52,10 +44,7 @@ fn differences(name: &str, got: &RougeScores, want: &RougeScores) -> Vec<String>
 #[test]
 fn rouge_matches_rouge_score_0_1_2() {
     let text = fixture("parity.jsonl");
-    let cases: Vec<Case> = text
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("a parity case"))
-        .collect();
+    let cases: Vec<Case> = text.lines().map(|line| serde_json::from_str(line).expect("a parity case")).collect();
     assert!(cases.len() >= 400, "only {} parity cases", cases.len());
     let mut failures = Vec::new();
     for case in &cases {
@@ -63,23 +52,14 @@ fn rouge_matches_rouge_score_0_1_2() {
         failures.extend(differences(&case.name, &got, &case.expected));
         let reference = Tokenized::new(&case.reference);
         let pre = score_tokenized(&reference, &Tokenized::new(&case.candidate));
-        assert_eq!(
-            pre, got,
-            "{}: score_tokenized differs from score",
-            case.name
-        );
+        assert_eq!(pre, got, "{}: score_tokenized differs from score", case.name);
     }
     assert!(
         failures.is_empty(),
         "{} of {} values differ:\n{}",
         failures.len(),
         cases.len() * 12,
-        failures
-            .iter()
-            .take(20)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
+        failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
     );
 }
 
@@ -97,10 +77,5 @@ fn stems_match_nltk_porter() {
         count += 1;
     }
     assert!(count >= 3000, "only {count} stems");
-    assert!(
-        failures.is_empty(),
-        "{} of {count} stems differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {count} stems differ:\n{}", failures.len(), failures.join("\n"));
 }

@@ -8,9 +8,7 @@ measure and consonant helpers in the parent module keeps each file readable. The
 are in NLTK's order, which matters: see [`apply_rules`].
 */
 
-use super::{
-    contains_vowel, ends, ends_cvc, ends_double_consonant, is_consonant, measure, replace, Letter,
-};
+use super::{contains_vowel, ends, ends_cvc, ends_double_consonant, is_consonant, measure, replace, Letter};
 
 /// A rule condition, given the stem left after removing the suffix and the whole word.
 type Cond<T> = fn(stem: &[T], word: &[T]) -> bool;
