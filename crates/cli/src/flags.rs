@@ -77,11 +77,7 @@ pub struct DataArgs {
     #[arg(long, value_name = "DATASET", default_value = "all")]
     pub dataset: String,
     /// Comma-separated methods: nutgraf, lead, textrank, lexrank.
-    #[arg(
-        long,
-        value_name = "LIST",
-        default_value = "nutgraf,lead,textrank,lexrank"
-    )]
+    #[arg(long, value_name = "LIST", default_value = "nutgraf,lead,textrank,lexrank")]
     pub methods: String,
     /// Sentences per summary. Default: the dataset's convention, 3 for cnndm and 1 for xsum.
     #[arg(long, value_name = "N", conflicts_with = "words")]
@@ -162,34 +158,17 @@ mod tests {
         let r = Cli::try_parse_from(["nutgraf", "summarize", "a.txt", "--words", "3", "--sentences", "2"]);
         assert!(r.is_err());
         let ok = Cli::try_parse_from(["nutgraf", "summarize", "a.txt", "--ratio", "0.3"]).unwrap();
-        let Command::Summarize(a) = ok.command else {
-            panic!("not summarize")
-        };
+        let Command::Summarize(a) = ok.command else { panic!("not summarize") };
         assert_eq!(a.brief.ratio, Some(0.3));
     }
 
     #[test]
     fn eval_flags() {
-        let r = Cli::try_parse_from([
-            "nutgraf",
-            "eval",
-            "--data",
-            "d.jsonl",
-            "--words",
-            "40",
-            "--sentences",
-            "2",
-        ]);
+        let r = Cli::try_parse_from(["nutgraf", "eval", "--data", "d.jsonl", "--words", "40", "--sentences", "2"]);
         assert!(r.is_err());
-        let ok = Cli::try_parse_from(["nutgraf", "eval", "--data", "d.jsonl", "--sentences", "2"])
-            .unwrap();
-        let Command::Eval(a) = ok.command else {
-            panic!("not eval")
-        };
-        assert_eq!(
-            (a.data.sentences, a.data.dataset.as_str(), a.resamples),
-            (Some(2), "all", 1000)
-        );
+        let ok = Cli::try_parse_from(["nutgraf", "eval", "--data", "d.jsonl", "--sentences", "2"]).unwrap();
+        let Command::Eval(a) = ok.command else { panic!("not eval") };
+        assert_eq!((a.data.sentences, a.data.dataset.as_str(), a.resamples), (Some(2), "all", 1000));
         assert!(Cli::try_parse_from(["nutgraf", "bench"]).is_err());
         assert!(Cli::try_parse_from(["nutgraf", "rouge", "--reference", "r.txt"]).is_err());
     }

@@ -43,9 +43,7 @@ fn eval_json_reports_every_dataset_and_method_and_writes_per_article_lines() {
         .arg(&out)
         .assert()
         .success()
-        .stderr(predicate::str::contains(
-            "skipped 1 malformed line(s); first: line 4: invalid JSON",
-        ));
+        .stderr(predicate::str::contains("skipped 1 malformed line(s); first: line 4: invalid JSON"));
     let report: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
     assert_eq!(report["articles"], 3);
     assert_eq!(report["skipped_lines"], 1);
@@ -53,76 +51,36 @@ fn eval_json_reports_every_dataset_and_method_and_writes_per_article_lines() {
     let groups = report["groups"].as_array().unwrap();
     let names: Vec<String> = groups
         .iter()
-        .map(|g| {
-            format!(
-                "{}/{}",
-                g["dataset"].as_str().unwrap(),
-                g["method"].as_str().unwrap()
-            )
-        })
+        .map(|g| format!("{}/{}", g["dataset"].as_str().unwrap(), g["method"].as_str().unwrap()))
         .collect();
     let expected = ["nutgraf", "lead", "textrank", "lexrank"];
-    let expected: Vec<String> = ["cnndm", "xsum"]
-        .iter()
-        .flat_map(|d| expected.iter().map(move |m| format!("{d}/{m}")))
-        .collect();
+    let expected: Vec<String> =
+        ["cnndm", "xsum"].iter().flat_map(|d| expected.iter().map(move |m| format!("{d}/{m}"))).collect();
     assert_eq!(names, expected);
     for g in groups {
         for metric in ["rouge1", "rouge2", "rougeLsum"] {
             let m = &g[metric];
-            let (mean, low, high) = (
-                m["mean"].as_f64().unwrap(),
-                m["low"].as_f64().unwrap(),
-                m["high"].as_f64().unwrap(),
-            );
-            assert!(
-                (0.0..=100.0).contains(&mean) && low <= mean && mean <= high,
-                "{g}"
-            );
+            let (mean, low, high) =
+                (m["mean"].as_f64().unwrap(), m["low"].as_f64().unwrap(), m["high"].as_f64().unwrap());
+            assert!((0.0..=100.0).contains(&mean) && low <= mean && mean <= high, "{g}");
             assert_eq!(m["p_vs_lead"].is_null(), g["method"] == "lead", "{g}");
         }
     }
     // 3 sentences for cnndm and 1 for xsum by default.
-    assert_eq!(
-        groups[1]["length"],
-        serde_json::json!({"unit": "sentences", "value": 3})
-    );
-    assert_eq!(
-        groups[5]["length"],
-        serde_json::json!({"unit": "sentences", "value": 1})
-    );
+    assert_eq!(groups[1]["length"], serde_json::json!({"unit": "sentences", "value": 3}));
+    assert_eq!(groups[5]["length"], serde_json::json!({"unit": "sentences", "value": 1}));
 
-    let lines: Vec<Value> = std::fs::read_to_string(&out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> =
+        std::fs::read_to_string(&out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 12);
     for l in &lines {
-        for field in [
-            "id",
-            "dataset",
-            "method",
-            "summary",
-            "rouge1",
-            "rouge2",
-            "rougeLsum",
-        ] {
+        for field in ["id", "dataset", "method", "summary", "rouge1", "rouge2", "rougeLsum"] {
             assert!(!l[field].is_null(), "{field} missing in {l}");
         }
     }
-    let lead_x1 = lines
-        .iter()
-        .find(|l| l["id"] == "x1" && l["method"] == "lead")
-        .unwrap();
-    assert_eq!(
-        lead_x1["summary"],
-        "A small bakery in the old town has won a national prize for its rye bread."
-    );
-    let lead_c1 = lines
-        .iter()
-        .find(|l| l["id"] == "c1" && l["method"] == "lead")
-        .unwrap();
+    let lead_x1 = lines.iter().find(|l| l["id"] == "x1" && l["method"] == "lead").unwrap();
+    assert_eq!(lead_x1["summary"], "A small bakery in the old town has won a national prize for its rye bread.");
+    let lead_c1 = lines.iter().find(|l| l["id"] == "c1" && l["method"] == "lead").unwrap();
     assert_eq!(lead_c1["summary"].as_str().unwrap().lines().count(), 3);
 }
 
@@ -131,51 +89,23 @@ fn eval_text_with_explicit_budget_and_dataset() {
     let dir = tempfile::tempdir().unwrap();
     let data = write(dir.path(), "news.jsonl", DATA);
     let assert = nutgraf()
-        .args([
-            "eval",
-            "--dataset",
-            "cnndm",
-            "--sentences",
-            "2",
-            "--methods",
-            "lead,textrank",
-            "--data",
-        ])
+        .args(["eval", "--dataset", "cnndm", "--sentences", "2", "--methods", "lead,textrank", "--data"])
         .arg(&data)
         .assert()
         .success();
     let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("ROUGE F1 x100, mean [95% bootstrap CI]"), "{out}");
     assert!(
-        lines[0].starts_with("ROUGE F1 x100, mean [95% bootstrap CI]"),
+        lines[1].starts_with("dataset  method    length       n  words") && lines[1].contains("ROUGE-Lsum"),
         "{out}"
     );
-    assert!(
-        lines[1].starts_with("dataset  method    length       n  words")
-            && lines[1].contains("ROUGE-Lsum"),
-        "{out}"
-    );
-    assert!(
-        lines[2].starts_with("cnndm    lead      2 sentences  2") && lines[2].ends_with('-'),
-        "{out}"
-    );
-    assert!(
-        lines[3].starts_with("cnndm    textrank  2 sentences  2"),
-        "{out}"
-    );
+    assert!(lines[2].starts_with("cnndm    lead      2 sentences  2") && lines[2].ends_with('-'), "{out}");
+    assert!(lines[3].starts_with("cnndm    textrank  2 sentences  2"), "{out}");
     assert_eq!(lines.len(), 6, "{out}"); // header, table of 3 lines, 2 lines of skipped-line notes
 
     let words = nutgraf()
-        .args([
-            "eval",
-            "--format",
-            "json",
-            "--words",
-            "25",
-            "--methods",
-            "nutgraf",
-            "--data",
-        ])
+        .args(["eval", "--format", "json", "--words", "25", "--methods", "nutgraf", "--data"])
         .arg(&data)
         .assert()
         .success();
@@ -189,11 +119,8 @@ fn eval_text_with_explicit_budget_and_dataset() {
 fn eval_and_bench_refuse_bad_input_with_clear_messages() {
     let dir = tempfile::tempdir().unwrap();
     let data = write(dir.path(), "news.jsonl", DATA);
-    let missing = write(
-        dir.path(),
-        "missing.jsonl",
-        "{\"id\": \"a\", \"dataset\": \"xsum\", \"article\": \"Text here.\"}\n",
-    );
+    let missing =
+        write(dir.path(), "missing.jsonl", "{\"id\": \"a\", \"dataset\": \"xsum\", \"article\": \"Text here.\"}\n");
     let garbage = write(dir.path(), "garbage.jsonl", "not json\n[1]\n");
     let cases: Vec<(Vec<&str>, &Path, i32, &str)> = vec![
         (
@@ -202,60 +129,15 @@ fn eval_and_bench_refuse_bad_input_with_clear_messages() {
             1,
             "cannot read /nonexistent/news.jsonl: no such file or directory",
         ),
-        (
-            vec!["eval"],
-            &missing,
-            1,
-            "line 1: missing required field \"reference\"",
-        ),
-        (
-            vec!["eval"],
-            &garbage,
-            1,
-            "the data has no usable rows (2 malformed line(s) skipped)",
-        ),
-        (
-            vec!["eval", "--dataset", "reddit"],
-            &data,
-            2,
-            "unknown dataset \"reddit\": use cnndm, xsum or all",
-        ),
-        (
-            vec!["eval", "--methods", "lead,luhn"],
-            &data,
-            2,
-            "unknown method \"luhn\"",
-        ),
-        (
-            vec!["eval", "--format", "yaml"],
-            &data,
-            2,
-            "unknown format \"yaml\": use text or json",
-        ),
-        (
-            vec!["eval", "--sentences", "0"],
-            &data,
-            2,
-            "--sentences must be at least 1",
-        ),
-        (
-            vec!["bench", "--seconds", "0"],
-            &data,
-            2,
-            "--seconds must be in (0, 3600]",
-        ),
-        (
-            vec!["bench", "--dataset", "all"],
-            dir.path(),
-            1,
-            "is a directory",
-        ),
-        (
-            vec!["eval", "--words", "5", "--sentences", "2"],
-            &data,
-            2,
-            "cannot be used with",
-        ),
+        (vec!["eval"], &missing, 1, "line 1: missing required field \"reference\""),
+        (vec!["eval"], &garbage, 1, "the data has no usable rows (2 malformed line(s) skipped)"),
+        (vec!["eval", "--dataset", "reddit"], &data, 2, "unknown dataset \"reddit\": use cnndm, xsum or all"),
+        (vec!["eval", "--methods", "lead,luhn"], &data, 2, "unknown method \"luhn\""),
+        (vec!["eval", "--format", "yaml"], &data, 2, "unknown format \"yaml\": use text or json"),
+        (vec!["eval", "--sentences", "0"], &data, 2, "--sentences must be at least 1"),
+        (vec!["bench", "--seconds", "0"], &data, 2, "--seconds must be in (0, 3600]"),
+        (vec!["bench", "--dataset", "all"], dir.path(), 1, "is a directory"),
+        (vec!["eval", "--words", "5", "--sentences", "2"], &data, 2, "cannot be used with"),
     ];
     for (args, path, code, message) in cases {
         nutgraf()
@@ -264,9 +146,7 @@ fn eval_and_bench_refuse_bad_input_with_clear_messages() {
             .arg(path)
             .assert()
             .code(code)
-            .stderr(
-                predicate::str::contains(message).and(predicate::str::contains("panicked").not()),
-            );
+            .stderr(predicate::str::contains(message).and(predicate::str::contains("panicked").not()));
     }
     let xsum_only = write(dir.path(), "xsum.jsonl", DATA.lines().nth(2).unwrap());
     nutgraf()
@@ -274,9 +154,7 @@ fn eval_and_bench_refuse_bad_input_with_clear_messages() {
         .arg(&xsum_only)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(
-            "none of the 1 usable rows is in dataset cnndm",
-        ));
+        .stderr(predicate::str::contains("none of the 1 usable rows is in dataset cnndm"));
 }
 
 #[test]
@@ -284,13 +162,14 @@ fn summarizer_errors_count_as_empty_summaries() {
     let dir = tempfile::tempdir().unwrap();
     let text = r#"{"id": "tiny", "dataset": "cnndm", "article": "The council approved the new budget for the coming year on Tuesday night.", "reference": "Budget approved."}"#;
     let data = write(dir.path(), "tiny.jsonl", text);
-    let assert = nutgraf()
-        .args(["eval", "--words", "3", "--methods", "lead", "--data"])
-        .arg(&data)
-        .assert()
-        .success();
+    let assert = nutgraf().args(["eval", "--words", "3", "--methods", "lead", "--data"]).arg(&data).assert().success();
     let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
-    assert!(out.contains("summarizer errors: 1 (scored as empty summaries); first:\n  tiny (lead): no sentence fits in 3 words"), "{out}");
+    assert!(
+        out.contains(
+            "summarizer errors: 1 (scored as empty summaries); first:\n  tiny (lead): no sentence fits in 3 words"
+        ),
+        "{out}"
+    );
     assert!(out.contains("0.00 [0.00, 0.00]"), "{out}");
 }
 
@@ -315,10 +194,7 @@ fn rouge_scores_two_files_as_rouge_score_does() {
         .assert();
     let raw = String::from_utf8(assert.success().get_output().stdout.clone()).unwrap();
     // Exactly rouge-score's names, in its order (serde_json's Value would sort the keys).
-    let at = |key: &str| {
-        raw.find(&format!("\"{key}\":"))
-            .unwrap_or_else(|| panic!("{key} missing in {raw}"))
-    };
+    let at = |key: &str| raw.find(&format!("\"{key}\":")).unwrap_or_else(|| panic!("{key} missing in {raw}"));
     let order = ["rouge1", "rouge2", "rougeL", "rougeLsum"].map(at);
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{raw}");
     let order = ["precision", "recall", "fmeasure"].map(at);
@@ -327,12 +203,7 @@ fn rouge_scores_two_files_as_rouge_score_does() {
     assert_eq!(scores.as_object().unwrap().len(), 4);
     // rouge-score 0.1.2, RougeScorer([...], use_stemmer=True).score(ref, cand).
     let expected = [
-        (
-            "rouge1",
-            0.8461538461538461,
-            0.7857142857142857,
-            0.8148148148148148,
-        ),
+        ("rouge1", 0.8461538461538461, 0.7857142857142857, 0.8148148148148148),
         ("rouge2", 0.3333333333333333, 0.3076923076923077, 0.32),
         ("rougeL", 0.5384615384615384, 0.5, 0.5185185185185186),
         ("rougeLsum", 0.5384615384615384, 0.5, 0.5185185185185186),
@@ -341,10 +212,7 @@ fn rouge_scores_two_files_as_rouge_score_does() {
         let s = &scores[name];
         assert_eq!(s.as_object().unwrap().len(), 3);
         for (key, want) in [("precision", p), ("recall", r), ("fmeasure", f)] {
-            assert!(
-                (s[key].as_f64().unwrap() - want).abs() < 1e-9,
-                "{name} {key}: {s}"
-            );
+            assert!((s[key].as_f64().unwrap() - want).abs() < 1e-9, "{name} {key}: {s}");
         }
     }
     nutgraf()
@@ -358,12 +226,7 @@ fn rouge_scores_two_files_as_rouge_score_does() {
             "metric     precision  recall  fmeasure\nrouge1        0.8462  0.7857    0.8148\n",
         ));
     nutgraf()
-        .args([
-            "rouge",
-            "--reference",
-            "/nonexistent/ref.txt",
-            "--candidate",
-        ])
+        .args(["rouge", "--reference", "/nonexistent/ref.txt", "--candidate"])
         .arg(&candidate)
         .assert()
         .code(1)
@@ -384,11 +247,7 @@ fn rouge_scores_two_files_as_rouge_score_does() {
 fn bench_json_has_every_field() {
     let dir = tempfile::tempdir().unwrap();
     let data = write(dir.path(), "news.jsonl", DATA);
-    let report = json_of(
-        nutgraf()
-            .args(["bench", "--seconds", "0.05", "--format", "json", "--data"])
-            .arg(&data),
-    );
+    let report = json_of(nutgraf().args(["bench", "--seconds", "0.05", "--format", "json", "--data"]).arg(&data));
     for field in ["peak_rss_mb", "cores", "cpu_model", "date", "articles"] {
         assert!(!report[field].is_null(), "{field} missing in {report}");
     }
@@ -396,29 +255,15 @@ fn bench_json_has_every_field() {
     let methods = report["methods"].as_array().unwrap();
     assert_eq!(methods.len(), 4);
     for m in methods {
-        for field in [
-            "articles_per_sec_1t",
-            "articles_per_sec_all",
-            "mb_per_sec_1t",
-            "mb_per_sec_all",
-            "p50_us",
-            "p99_us",
-        ] {
+        for field in
+            ["articles_per_sec_1t", "articles_per_sec_all", "mb_per_sec_1t", "mb_per_sec_all", "p50_us", "p99_us"]
+        {
             assert!(m[field].as_f64().is_some_and(|x| x > 0.0), "{field} in {m}");
         }
     }
-    let text = nutgraf()
-        .args(["bench", "--seconds", "0.01", "--methods", "lead", "--data"])
-        .arg(&data)
-        .assert()
-        .success();
+    let text =
+        nutgraf().args(["bench", "--seconds", "0.01", "--methods", "lead", "--data"]).arg(&data).assert().success();
     let out = String::from_utf8(text.get_output().stdout.clone()).unwrap();
-    assert!(
-        out.lines()
-            .nth(1)
-            .unwrap()
-            .starts_with("method  art/s 1t  art/s all"),
-        "{out}"
-    );
+    assert!(out.lines().nth(1).unwrap().starts_with("method  art/s 1t  art/s all"), "{out}");
     assert!(out.contains("peak RSS: "), "{out}");
 }

@@ -96,28 +96,14 @@ pub struct EvalReport {
 
 /// Means, intervals and p-values per (dataset, method). `per_article` is article-major, so each
 /// group's scores come out in article order and pair up across methods.
-pub(crate) fn aggregate(
-    per_article: &[Scored],
-    budget: Budget,
-    options: &EvalOptions,
-) -> EvalReport {
-    let EvalOptions {
-        resamples,
-        confidence,
-        seed,
-        ..
-    } = *options;
+pub(crate) fn aggregate(per_article: &[Scored], budget: Budget, options: &EvalOptions) -> EvalReport {
+    let EvalOptions { resamples, confidence, seed, .. } = *options;
     let has_lead = options.methods.contains(&Method::Lead);
     let mut groups = Vec::new();
     for dataset in Dataset::ALL {
-        let rows = |method: Method| {
-            per_article
-                .iter()
-                .filter(move |s| s.dataset == dataset && s.method == method)
-        };
-        let column = |method: Method, f: fn(&Scored) -> f64| -> Vec<f64> {
-            rows(method).map(|s| 100.0 * f(s)).collect()
-        };
+        let rows = |method: Method| per_article.iter().filter(move |s| s.dataset == dataset && s.method == method);
+        let column =
+            |method: Method, f: fn(&Scored) -> f64| -> Vec<f64> { rows(method).map(|s| 100.0 * f(s)).collect() };
         for &method in &options.methods {
             let articles = rows(method).count();
             if articles == 0 {
@@ -128,12 +114,7 @@ pub(crate) fn aggregate(
                 let ci = bootstrap_ci(&xs, resamples, confidence, seed);
                 let p_vs_lead = (has_lead && method != Method::Lead)
                     .then(|| paired_p_value(&xs, &column(Method::Lead, f), resamples, seed));
-                Metric {
-                    mean: ci.mean,
-                    low: ci.low,
-                    high: ci.high,
-                    p_vs_lead,
-                }
+                Metric { mean: ci.mean, low: ci.low, high: ci.high, p_vs_lead }
             };
             groups.push(GroupReport {
                 dataset,
@@ -160,11 +141,7 @@ pub(crate) fn aggregate(
         errors: failures.clone().count(),
         first_errors: failures
             .take(FIRST)
-            .map(|s| ErrorSample {
-                id: s.id.clone(),
-                method: s.method,
-                message: s.error.clone().unwrap_or_default(),
-            })
+            .map(|s| ErrorSample { id: s.id.clone(), method: s.method, message: s.error.clone().unwrap_or_default() })
             .collect(),
         skipped_lines: 0,
         first_skipped: Vec::new(),
@@ -201,29 +178,13 @@ mod tests {
             scored("c", Cnndm, Nutgraf, 0.3, None),
             scored("c", Cnndm, Lead, 0.2, None),
         ];
-        let options = EvalOptions {
-            methods: vec![Nutgraf, Lead],
-            ..EvalOptions::default()
-        };
+        let options = EvalOptions { methods: vec![Nutgraf, Lead], ..EvalOptions::default() };
         let r = aggregate(&rows, Budget::PerDataset, &options);
-        let got: Vec<(Dataset, Method, usize, usize)> = r
-            .groups
-            .iter()
-            .map(|g| (g.dataset, g.method, g.articles, g.errors))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (Cnndm, Nutgraf, 2, 0),
-                (Cnndm, Lead, 2, 0),
-                (Xsum, Nutgraf, 1, 1),
-                (Xsum, Lead, 1, 0)
-            ]
-        );
+        let got: Vec<(Dataset, Method, usize, usize)> =
+            r.groups.iter().map(|g| (g.dataset, g.method, g.articles, g.errors)).collect();
+        assert_eq!(got, [(Cnndm, Nutgraf, 2, 0), (Cnndm, Lead, 2, 0), (Xsum, Nutgraf, 1, 1), (Xsum, Lead, 1, 0)]);
         let nutgraf = &r.groups[0];
-        assert!(
-            (nutgraf.rouge1.mean - 40.0).abs() < 1e-9 && (nutgraf.rouge2.mean - 20.0).abs() < 1e-9
-        );
+        assert!((nutgraf.rouge1.mean - 40.0).abs() < 1e-9 && (nutgraf.rouge2.mean - 20.0).abs() < 1e-9);
         assert_eq!((nutgraf.rouge1.low, nutgraf.rouge1.high), (30.0, 50.0));
         // Better than Lead on both of its articles: no resample favours Lead.
         assert_eq!(nutgraf.rouge1.p_vs_lead, Some(0.0));

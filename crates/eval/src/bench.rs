@@ -43,12 +43,7 @@ pub struct BenchOptions {
 
 impl Default for BenchOptions {
     fn default() -> BenchOptions {
-        BenchOptions {
-            methods: Method::ALL.to_vec(),
-            budget: Budget::PerDataset,
-            keep_opinion: false,
-            seconds: 1.0,
-        }
+        BenchOptions { methods: Method::ALL.to_vec(), budget: Budget::PerDataset, keep_opinion: false, seconds: 1.0 }
     }
 }
 
@@ -115,16 +110,9 @@ struct Run {
 }
 
 /// Benchmarks the selected articles of `corpus`.
-pub fn bench(
-    corpus: &Corpus,
-    selection: Selection,
-    options: &BenchOptions,
-) -> Result<BenchReport, Error> {
+pub fn bench(corpus: &Corpus, selection: Selection, options: &BenchOptions) -> Result<BenchReport, Error> {
     if !(options.seconds > 0.0 && options.seconds <= 3600.0) {
-        return Err(Error::InvalidOption(format!(
-            "--seconds must be in (0, 3600], got {}",
-            options.seconds
-        )));
+        return Err(Error::InvalidOption(format!("--seconds must be in (0, 3600], got {}", options.seconds)));
     }
     if options.methods.is_empty() {
         return Err(Error::InvalidOption("no method to benchmark".into()));
@@ -140,17 +128,10 @@ pub fn bench(
     let (one, all) = (pool(1)?, pool(0)?);
     let mut methods = Vec::new();
     for &method in &options.methods {
-        let summarizers = Dataset::ALL.map(|d| {
-            Summarizer::new(Options {
-                method,
-                length: budget.length(d),
-                keep_opinion: options.keep_opinion,
-            })
-        });
-        let jobs: Vec<(&str, &Summarizer)> = articles
-            .iter()
-            .map(|a| (a.article.as_str(), &summarizers[a.dataset as usize]))
-            .collect();
+        let summarizers = Dataset::ALL
+            .map(|d| Summarizer::new(Options { method, length: budget.length(d), keep_opinion: options.keep_opinion }));
+        let jobs: Vec<(&str, &Summarizer)> =
+            articles.iter().map(|a| (a.article.as_str(), &summarizers[a.dataset as usize])).collect();
         measure(&one, &jobs[..jobs.len().min(16)], 0.0);
         let single = measure(&one, &jobs, options.seconds);
         let multi = measure(&all, &jobs, options.seconds);
@@ -220,8 +201,7 @@ mod tests {
 
     #[test]
     fn bench_measures_every_method() {
-        let text =
-            "The council approved the budget on Tuesday. The plan keeps every library open. \
+        let text = "The council approved the budget on Tuesday. The plan keeps every library open. \
                     Officials said taxes would not rise this year. The vote was five to two.";
         let article = |id: &str, dataset| Article {
             id: id.into(),
@@ -230,36 +210,19 @@ mod tests {
             reference: "Budget approved.".into(),
             line: 1,
         };
-        let corpus = Corpus {
-            articles: vec![article("a", Dataset::Cnndm), article("b", Dataset::Xsum)],
-            malformed: vec![],
-        };
-        let options = BenchOptions {
-            methods: vec![Method::Lead, Method::TextRank],
-            seconds: 0.01,
-            ..BenchOptions::default()
-        };
+        let corpus =
+            Corpus { articles: vec![article("a", Dataset::Cnndm), article("b", Dataset::Xsum)], malformed: vec![] };
+        let options =
+            BenchOptions { methods: vec![Method::Lead, Method::TextRank], seconds: 0.01, ..BenchOptions::default() };
         let report = bench(&corpus, Selection::All, &options).unwrap();
         assert_eq!((report.articles, report.bytes), (2, 2 * text.len()));
         assert_eq!(report.methods.len(), 2);
         for m in &report.methods {
-            assert!(
-                m.articles_per_sec_1t > 0.0 && m.articles_per_sec_all > 0.0,
-                "{m:?}"
-            );
-            assert!(
-                m.p50_us > 0.0 && m.p50_us <= m.p99_us && m.p99_us <= m.max_us,
-                "{m:?}"
-            );
-            assert!(
-                m.runs_1t >= 2 && m.runs_1t % 2 == 0 && m.errors == 0,
-                "{m:?}"
-            );
+            assert!(m.articles_per_sec_1t > 0.0 && m.articles_per_sec_all > 0.0, "{m:?}");
+            assert!(m.p50_us > 0.0 && m.p50_us <= m.p99_us && m.p99_us <= m.max_us, "{m:?}");
+            assert!(m.runs_1t >= 2 && m.runs_1t % 2 == 0 && m.errors == 0, "{m:?}");
         }
-        let bad = BenchOptions {
-            seconds: 0.0,
-            ..BenchOptions::default()
-        };
+        let bad = BenchOptions { seconds: 0.0, ..BenchOptions::default() };
         assert!(!bench(&corpus, Selection::All, &bad).unwrap_err().is_input());
         let none = bench(&Corpus::default(), Selection::All, &options).unwrap_err();
         assert!(none.is_input() && none.to_string().starts_with("no articles selected"));

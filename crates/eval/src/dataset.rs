@@ -57,9 +57,7 @@ impl FromStr for Dataset {
         Dataset::ALL
             .into_iter()
             .find(|d| d.name() == s.to_ascii_lowercase())
-            .ok_or_else(|| {
-                Error::InvalidOption(format!("unknown dataset {s:?}: use cnndm, xsum or all"))
-            })
+            .ok_or_else(|| Error::InvalidOption(format!("unknown dataset {s:?}: use cnndm, xsum or all")))
     }
 }
 
@@ -107,15 +105,9 @@ mod tests {
     #[test]
     fn selections_parse() {
         assert_eq!("all".parse::<Selection>().unwrap(), Selection::All);
-        assert_eq!(
-            "CNNDM".parse::<Selection>().unwrap(),
-            Selection::Only(Dataset::Cnndm)
-        );
+        assert_eq!("CNNDM".parse::<Selection>().unwrap(), Selection::Only(Dataset::Cnndm));
         let err = "cnn".parse::<Selection>().unwrap_err();
         assert!(!err.is_input());
-        assert_eq!(
-            err.to_string(),
-            "unknown dataset \"cnn\": use cnndm, xsum or all"
-        );
+        assert_eq!(err.to_string(), "unknown dataset \"cnn\": use cnndm, xsum or all");
     }
 }

@@ -43,10 +43,7 @@ pub enum Error {
 /// An I/O error's message in lowercase, without the "(os error N)" suffix.
 fn io_message(e: &std::io::Error) -> String {
     let s = e.to_string();
-    s.split(" (os error")
-        .next()
-        .unwrap_or_default()
-        .to_lowercase()
+    s.split(" (os error").next().unwrap_or_default().to_lowercase()
 }
 
 impl Error {

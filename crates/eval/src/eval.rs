@@ -58,9 +58,7 @@ impl Budget {
     /// Checks the budget's value.
     pub fn validate(self) -> Result<Budget, Error> {
         for d in Dataset::ALL {
-            self.length(d)
-                .validate()
-                .map_err(|e| Error::InvalidOption(e.to_string()))?;
+            self.length(d).validate().map_err(|e| Error::InvalidOption(e.to_string()))?;
         }
         Ok(self)
     }
@@ -134,11 +132,7 @@ pub struct Evaluation {
 }
 
 /// Evaluates the selected articles of `corpus`.
-pub fn evaluate(
-    corpus: &Corpus,
-    selection: Selection,
-    options: &EvalOptions,
-) -> Result<Evaluation, Error> {
+pub fn evaluate(corpus: &Corpus, selection: Selection, options: &EvalOptions) -> Result<Evaluation, Error> {
     if options.methods.is_empty() {
         return Err(Error::InvalidOption("no method to evaluate".into()));
     }
@@ -151,11 +145,7 @@ pub fn evaluate(
             let reference = Tokenized::new(&reference_lines(&a.reference, options.split_reference));
             let length = budget.length(a.dataset);
             options.methods.iter().map(move |&method| {
-                let summarizer = Summarizer::new(Options {
-                    method,
-                    length,
-                    keep_opinion,
-                });
+                let summarizer = Summarizer::new(Options { method, length, keep_opinion });
                 score_one(a, &reference, &summarizer)
             })
         })
@@ -165,10 +155,7 @@ pub fn evaluate(
     report.articles = articles.len();
     report.skipped_lines = corpus.malformed.len();
     report.first_skipped = corpus.malformed.iter().take(FIRST).cloned().collect();
-    Ok(Evaluation {
-        per_article,
-        report,
-    })
+    Ok(Evaluation { per_article, report })
 }
 
 /// The reference as scored: one sentence per line when `split` is on.
@@ -177,9 +164,7 @@ fn reference_lines(reference: &str, split: bool) -> String {
     if !split || doc.sentences.is_empty() {
         return reference.to_string();
     }
-    let lines: Vec<&str> = (0..doc.sentences.len())
-        .map(|i| doc.sentence_text(i))
-        .collect();
+    let lines: Vec<&str> = (0..doc.sentences.len()).map(|i| doc.sentence_text(i)).collect();
     lines.join("\n")
 }
 
@@ -219,18 +204,9 @@ mod tests {
             reference: "The council approved a budget. Every library stays open.".into(),
             line: 1,
         };
-        let articles = vec![
-            row("c1", Dataset::Cnndm, TEXT),
-            row("x1", Dataset::Xsum, TEXT),
-            row("x2", Dataset::Xsum, "   "),
-        ];
-        Corpus {
-            articles,
-            malformed: vec![Malformed {
-                line: 4,
-                message: "invalid JSON".into(),
-            }],
-        }
+        let articles =
+            vec![row("c1", Dataset::Cnndm, TEXT), row("x1", Dataset::Xsum, TEXT), row("x2", Dataset::Xsum, "   ")];
+        Corpus { articles, malformed: vec![Malformed { line: 4, message: "invalid JSON".into() }] }
     }
 
     #[test]
@@ -249,29 +225,16 @@ mod tests {
 
     #[test]
     fn references_are_split_into_lines() {
-        assert_eq!(
-            reference_lines("One here. Two there.", true),
-            "One here.\nTwo there."
-        );
-        assert_eq!(
-            reference_lines("One here. Two there.", false),
-            "One here. Two there."
-        );
+        assert_eq!(reference_lines("One here. Two there.", true), "One here.\nTwo there.");
+        assert_eq!(reference_lines("One here. Two there.", false), "One here. Two there.");
         assert_eq!(reference_lines("", true), "");
     }
 
     #[test]
     fn evaluates_every_article_with_every_method_in_order() {
-        let options = EvalOptions {
-            methods: vec![Method::Nutgraf, Method::Lead],
-            ..EvalOptions::default()
-        };
+        let options = EvalOptions { methods: vec![Method::Nutgraf, Method::Lead], ..EvalOptions::default() };
         let ev = evaluate(&corpus(), Selection::All, &options).unwrap();
-        let order: Vec<(&str, Method)> = ev
-            .per_article
-            .iter()
-            .map(|s| (s.id.as_str(), s.method))
-            .collect();
+        let order: Vec<(&str, Method)> = ev.per_article.iter().map(|s| (s.id.as_str(), s.method)).collect();
         let expected = [
             ("c1", Method::Nutgraf),
             ("c1", Method::Lead),
@@ -282,28 +245,16 @@ mod tests {
         ];
         assert_eq!(order, expected);
         // Lead on XSum: the first sentence only.
-        assert_eq!(
-            ev.per_article[3].summary,
-            "The Riverside council approved a new budget on Tuesday."
-        );
+        assert_eq!(ev.per_article[3].summary, "The Riverside council approved a new budget on Tuesday.");
         assert_eq!(ev.per_article[1].summary.lines().count(), 3);
         // The blank article fails and scores 0 as an empty summary.
         let failed = &ev.per_article[5];
         assert!(failed.error.is_some() && failed.summary.is_empty() && failed.rouge1 == 0.0);
         let r = &ev.report;
-        assert_eq!(
-            (r.articles, r.errors, r.skipped_lines, r.selection.as_str()),
-            (3, 2, 1, "all")
-        );
-        assert_eq!(
-            (r.first_errors[0].id.as_str(), r.first_errors[0].method),
-            ("x2", Method::Nutgraf)
-        );
-        let groups: Vec<(Dataset, Method, usize, usize)> = r
-            .groups
-            .iter()
-            .map(|g| (g.dataset, g.method, g.articles, g.errors))
-            .collect();
+        assert_eq!((r.articles, r.errors, r.skipped_lines, r.selection.as_str()), (3, 2, 1, "all"));
+        assert_eq!((r.first_errors[0].id.as_str(), r.first_errors[0].method), ("x2", Method::Nutgraf));
+        let groups: Vec<(Dataset, Method, usize, usize)> =
+            r.groups.iter().map(|g| (g.dataset, g.method, g.articles, g.errors)).collect();
         assert_eq!(
             groups,
             [
@@ -325,21 +276,12 @@ mod tests {
 
     #[test]
     fn no_lead_means_no_p_values_and_an_empty_selection_is_an_error() {
-        let options = EvalOptions {
-            methods: vec![Method::TextRank],
-            ..EvalOptions::default()
-        };
+        let options = EvalOptions { methods: vec![Method::TextRank], ..EvalOptions::default() };
         let ev = evaluate(&corpus(), Selection::Only(Dataset::Cnndm), &options).unwrap();
         assert_eq!(ev.report.groups.len(), 1);
         assert_eq!(ev.report.groups[0].rouge2.p_vs_lead, None);
-        let only_xsum = Corpus {
-            articles: corpus().articles.split_off(1),
-            malformed: vec![],
-        };
+        let only_xsum = Corpus { articles: corpus().articles.split_off(1), malformed: vec![] };
         let err = evaluate(&only_xsum, Selection::Only(Dataset::Cnndm), &options).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "no articles selected: none of the 2 usable rows is in dataset cnndm"
-        );
+        assert_eq!(err.to_string(), "no articles selected: none of the 2 usable rows is in dataset cnndm");
     }
 }

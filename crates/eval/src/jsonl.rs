@@ -61,10 +61,7 @@ pub struct Corpus {
 impl Corpus {
     /// The selected articles, in file order.
     pub fn select(&self, selection: Selection) -> Vec<&Article> {
-        self.articles
-            .iter()
-            .filter(|a| selection.includes(a.dataset))
-            .collect()
+        self.articles.iter().filter(|a| selection.includes(a.dataset)).collect()
     }
 
     /// The selected articles, or [`Error::NoArticles`] saying why there are none.
@@ -83,10 +80,7 @@ impl Corpus {
 
 /// Reads the JSONL file at `path`.
 pub fn read_path(path: &Path) -> Result<Corpus, Error> {
-    let io = |error| Error::Io {
-        path: path.to_path_buf(),
-        error,
-    };
+    let io = |error| Error::Io { path: path.to_path_buf(), error };
     if path.is_dir() {
         let source = std::io::Error::other("is a directory: give a .jsonl file");
         return Err(io(source));
@@ -104,12 +98,7 @@ pub fn read_jsonl(mut reader: impl BufRead) -> Result<Corpus, Error> {
     let mut buf = Vec::new();
     for line in 1.. {
         buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|error| Error::Io {
-                path: "input".into(),
-                error,
-            })?;
+        let n = reader.read_until(b'\n', &mut buf).map_err(|error| Error::Io { path: "input".into(), error })?;
         if n == 0 {
             break;
         }
@@ -136,46 +125,24 @@ pub fn read_jsonl(mut reader: impl BufRead) -> Result<Corpus, Error> {
         let id = match object.get("id") {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n.to_string(),
-            Some(_) => {
-                return Err(Error::FieldType {
-                    line,
-                    field: "id",
-                    expected: "a string or a number",
-                })
-            }
+            Some(_) => return Err(Error::FieldType { line, field: "id", expected: "a string or a number" }),
             None => return Err(Error::MissingField { line, field: "id" }),
         };
         let dataset = string_field(&object, line, "dataset")?;
         let article = string_field(&object, line, "article")?;
         let reference = string_field(&object, line, "reference")?;
         match dataset.parse() {
-            Ok(dataset) => corpus.articles.push(Article {
-                id,
-                dataset,
-                article,
-                reference,
-                line,
-            }),
-            Err(_) => skip(format!(
-                "unknown dataset {dataset:?} (expected cnndm or xsum)"
-            )),
+            Ok(dataset) => corpus.articles.push(Article { id, dataset, article, reference, line }),
+            Err(_) => skip(format!("unknown dataset {dataset:?} (expected cnndm or xsum)")),
         }
     }
     Ok(corpus)
 }
 
-fn string_field(
-    object: &Map<String, Value>,
-    line: usize,
-    field: &'static str,
-) -> Result<String, Error> {
+fn string_field(object: &Map<String, Value>, line: usize, field: &'static str) -> Result<String, Error> {
     match object.get(field) {
         Some(Value::String(s)) => Ok(s.clone()),
-        Some(_) => Err(Error::FieldType {
-            line,
-            field,
-            expected: "a string",
-        }),
+        Some(_) => Err(Error::FieldType { line, field, expected: "a string" }),
         None => Err(Error::MissingField { line, field }),
     }
 }
@@ -196,9 +163,7 @@ mod tests {
     use super::*;
 
     fn row(id: &str, dataset: &str) -> String {
-        format!(
-            r#"{{"id": "{id}", "dataset": "{dataset}", "article": "A b. C d.", "reference": "A b.", "url": "x"}}"#
-        )
+        format!(r#"{{"id": "{id}", "dataset": "{dataset}", "article": "A b. C d.", "reference": "A b.", "url": "x"}}"#)
     }
 
     #[test]
@@ -215,26 +180,15 @@ mod tests {
         let mut data = lines.join("\n").into_bytes();
         data.extend_from_slice(b"\n\xff\xfe\n");
         let corpus = read_jsonl(&data[..]).unwrap();
-        let ids: Vec<(&str, usize)> = corpus
-            .articles
-            .iter()
-            .map(|a| (a.id.as_str(), a.line))
-            .collect();
+        let ids: Vec<(&str, usize)> = corpus.articles.iter().map(|a| (a.id.as_str(), a.line)).collect();
         assert_eq!(ids, [("a", 1), ("c", 5), ("e", 7)]);
         assert_eq!(corpus.articles[1].dataset, Dataset::Xsum);
         let skipped: Vec<usize> = corpus.malformed.iter().map(|m| m.line).collect();
         assert_eq!(skipped, [2, 4, 6, 8]);
-        let messages: Vec<&str> = corpus
-            .malformed
-            .iter()
-            .map(|m| m.message.as_str())
-            .collect();
+        let messages: Vec<&str> = corpus.malformed.iter().map(|m| m.message.as_str()).collect();
         assert!(messages[0].starts_with("invalid JSON: EOF"), "{messages:?}");
         assert_eq!(messages[1], "expected a JSON object, found an array");
-        assert_eq!(
-            messages[2],
-            "unknown dataset \"reddit\" (expected cnndm or xsum)"
-        );
+        assert_eq!(messages[2], "unknown dataset \"reddit\" (expected cnndm or xsum)");
         assert_eq!(messages[3], "not valid UTF-8");
         assert_eq!(corpus.select(Selection::Only(Dataset::Xsum)).len(), 2);
     }
@@ -242,30 +196,15 @@ mod tests {
     #[test]
     fn missing_or_mistyped_fields_are_errors_naming_line_and_field() {
         let cases = vec![
-            (
-                r#"{"dataset": "cnndm", "article": "a", "reference": "r"}"#,
-                "line 2: missing required field \"id\"",
-            ),
-            (
-                r#"{"id": "x", "article": "a", "reference": "r"}"#,
-                "line 2: missing required field \"dataset\"",
-            ),
-            (
-                r#"{"id": 7, "dataset": "xsum", "reference": "r"}"#,
-                "line 2: missing required field \"article\"",
-            ),
-            (
-                r#"{"id": "x", "dataset": "xsum", "article": "a"}"#,
-                "line 2: missing required field \"reference\"",
-            ),
+            (r#"{"dataset": "cnndm", "article": "a", "reference": "r"}"#, "line 2: missing required field \"id\""),
+            (r#"{"id": "x", "article": "a", "reference": "r"}"#, "line 2: missing required field \"dataset\""),
+            (r#"{"id": 7, "dataset": "xsum", "reference": "r"}"#, "line 2: missing required field \"article\""),
+            (r#"{"id": "x", "dataset": "xsum", "article": "a"}"#, "line 2: missing required field \"reference\""),
             (
                 r#"{"id": "x", "dataset": "xsum", "article": 3, "reference": "r"}"#,
                 "line 2: field \"article\" must be a string",
             ),
-            (
-                r#"{"id": null, "dataset": "xsum", "article": "a", "reference": "r"}"#,
-                "line 2: field \"id\" must be",
-            ),
+            (r#"{"id": null, "dataset": "xsum", "article": "a", "reference": "r"}"#, "line 2: field \"id\" must be"),
         ];
         for (bad, expected) in cases {
             let data = format!("{}\n{bad}\n{}", row("ok", "cnndm"), row("never", "xsum"));
@@ -280,9 +219,6 @@ mod tests {
     fn missing_file_names_the_path() {
         let err = read_path(Path::new("/nonexistent/news.jsonl")).unwrap_err();
         assert!(err.is_input());
-        assert_eq!(
-            err.to_string(),
-            "cannot read /nonexistent/news.jsonl: no such file or directory"
-        );
+        assert_eq!(err.to_string(), "cannot read /nonexistent/news.jsonl: no such file or directory");
     }
 }

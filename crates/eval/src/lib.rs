@@ -74,17 +74,13 @@ use nutgraf_summarize::Method;
 pub fn parse_methods(list: &str) -> Result<Vec<Method>, Error> {
     let mut methods = Vec::new();
     for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let m: Method = name
-            .parse()
-            .map_err(|e: nutgraf_summarize::Error| Error::InvalidOption(e.to_string()))?;
+        let m: Method = name.parse().map_err(|e: nutgraf_summarize::Error| Error::InvalidOption(e.to_string()))?;
         if !methods.contains(&m) {
             methods.push(m);
         }
     }
     if methods.is_empty() {
-        return Err(Error::InvalidOption(
-            "no method given: use some of nutgraf, lead, textrank, lexrank".into(),
-        ));
+        return Err(Error::InvalidOption("no method given: use some of nutgraf, lead, textrank, lexrank".into()));
     }
     Ok(methods)
 }
@@ -97,19 +93,13 @@ mod tests {
     fn methods_parse_in_order_without_repeats() {
         let cases = vec![
             ("nutgraf,lead", Some(vec![Method::Nutgraf, Method::Lead])),
-            (
-                " lexrank , textrank,lexrank",
-                Some(vec![Method::LexRank, Method::TextRank]),
-            ),
+            (" lexrank , textrank,lexrank", Some(vec![Method::LexRank, Method::TextRank])),
             ("lead,bogus", None),
             (",", None),
         ];
         for (input, expected) in cases {
             assert_eq!(parse_methods(input).ok(), expected, "{input:?}");
         }
-        assert!(parse_methods("bogus")
-            .unwrap_err()
-            .to_string()
-            .contains("unknown method \"bogus\""));
+        assert!(parse_methods("bogus").unwrap_err().to_string().contains("unknown method \"bogus\""));
     }
 }

@@ -8,13 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line
-        .trim_start_matches("VmHWM:")
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()?;
+    let kb: f64 = line.trim_start_matches("VmHWM:").trim().trim_end_matches("kB").trim().parse().ok()?;
     Some(kb * 1024.0 / 1e6)
 }
 
@@ -24,25 +18,15 @@ pub fn cpu_model() -> String {
     info.lines()
         .find(|l| l.starts_with("model name"))
         .and_then(|l| l.split_once(':'))
-        .map_or_else(
-            || "unknown".to_string(),
-            |(_, name)| name.trim().to_string(),
-        )
+        .map_or_else(|| "unknown".to_string(), |(_, name)| name.trim().to_string())
 }
 
 /// The current time as UTC ISO 8601, to the second.
 pub fn utc_now() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let (y, m, d) = civil_from_days((secs / 86_400) as i64);
     let s = secs % 86_400;
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        s / 3600,
-        s / 60 % 60,
-        s % 60
-    )
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60)
 }
 
 /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
@@ -64,12 +48,7 @@ mod tests {
 
     #[test]
     fn dates() {
-        let cases = vec![
-            (0, (1970, 1, 1)),
-            (11_016, (2000, 2, 29)),
-            (19_723, (2024, 1, 1)),
-            (-1, (1969, 12, 31)),
-        ];
+        let cases = vec![(0, (1970, 1, 1)), (11_016, (2000, 2, 29)), (19_723, (2024, 1, 1)), (-1, (1969, 12, 31))];
         for (days, expected) in cases {
             assert_eq!(civil_from_days(days), expected, "{days}");
         }

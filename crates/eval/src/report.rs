@@ -41,12 +41,10 @@ pub fn table(header: &[&str], align: &[Align], rows: &[Vec<String>]) -> String {
             .iter()
             .zip(&widths)
             .enumerate()
-            .map(
-                |(i, (cell, &w))| match align.get(i).copied().unwrap_or(Align::Left) {
-                    Align::Left => format!("{cell:<w$}"),
-                    Align::Right => format!("{cell:>w$}"),
-                },
-            )
+            .map(|(i, (cell, &w))| match align.get(i).copied().unwrap_or(Align::Left) {
+                Align::Left => format!("{cell:<w$}"),
+                Align::Right => format!("{cell:>w$}"),
+            })
             .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
@@ -114,19 +112,8 @@ pub fn eval_text(r: &EvalReport) -> String {
             ]
         })
         .collect();
-    let header = [
-        "dataset",
-        "method",
-        "length",
-        "n",
-        "words",
-        "ROUGE-1",
-        "ROUGE-2",
-        "ROUGE-Lsum",
-        "p R1",
-        "p R2",
-        "p RLsum",
-    ];
+    let header =
+        ["dataset", "method", "length", "n", "words", "ROUGE-1", "ROUGE-2", "ROUGE-Lsum", "p R1", "p R2", "p RLsum"];
     let mut out = format!(
         "ROUGE F1 x100, mean [{:.0}% bootstrap CI]; p = paired bootstrap share of resamples with mean <= lead's \
          ({} resamples, seed {}); references {}\n",
@@ -137,19 +124,13 @@ pub fn eval_text(r: &EvalReport) -> String {
     );
     out += &table(&header, &[L, L, L, R, R, R, R, R, R, R, R], &rows);
     if r.errors > 0 {
-        out += &format!(
-            "summarizer errors: {} (scored as empty summaries); first:\n",
-            r.errors
-        );
+        out += &format!("summarizer errors: {} (scored as empty summaries); first:\n", r.errors);
         for e in &r.first_errors {
             out += &format!("  {} ({}): {}\n", e.id, e.method, e.message);
         }
     }
     if r.skipped_lines > 0 {
-        out += &format!(
-            "skipped {} malformed data line(s); first:\n",
-            r.skipped_lines
-        );
+        out += &format!("skipped {} malformed data line(s); first:\n", r.skipped_lines);
         for m in &r.first_skipped {
             out += &format!("  line {}: {}\n", m.line, m.message);
         }
@@ -177,17 +158,7 @@ pub fn bench_text(r: &BenchReport) -> String {
             ]
         })
         .collect();
-    let header = [
-        "method",
-        "art/s 1t",
-        "art/s all",
-        "MB/s 1t",
-        "MB/s all",
-        "speedup",
-        "p50 us",
-        "p99 us",
-        "errors",
-    ];
+    let header = ["method", "art/s 1t", "art/s all", "MB/s 1t", "MB/s all", "speedup", "p50 us", "p99 us", "errors"];
     let mut out = format!(
         "{} articles ({}; {:.2} MB) per pass, >= {} s per measurement; {}; {} cores, {} threads; {}\n",
         r.articles,
@@ -208,22 +179,18 @@ pub fn bench_text(r: &BenchReport) -> String {
 
 /// ROUGE scores of one pair as a table of precision, recall and F-measure.
 pub fn rouge_text(s: &RougeScores) -> String {
-    let rows: Vec<Vec<String>> = [
-        ("rouge1", s.rouge1),
-        ("rouge2", s.rouge2),
-        ("rougeL", s.rouge_l),
-        ("rougeLsum", s.rouge_lsum),
-    ]
-    .into_iter()
-    .map(|(name, m)| {
-        vec![
-            name.to_string(),
-            format!("{:.4}", m.precision),
-            format!("{:.4}", m.recall),
-            format!("{:.4}", m.fmeasure),
-        ]
-    })
-    .collect();
+    let rows: Vec<Vec<String>> =
+        [("rouge1", s.rouge1), ("rouge2", s.rouge2), ("rougeL", s.rouge_l), ("rougeLsum", s.rouge_lsum)]
+            .into_iter()
+            .map(|(name, m)| {
+                vec![
+                    name.to_string(),
+                    format!("{:.4}", m.precision),
+                    format!("{:.4}", m.recall),
+                    format!("{:.4}", m.fmeasure),
+                ]
+            })
+            .collect();
     table(
         &["metric", "precision", "recall", "fmeasure"],
         &[Align::Left, Align::Right, Align::Right, Align::Right],
@@ -237,10 +204,7 @@ mod tests {
 
     #[test]
     fn tables_align_columns() {
-        let rows = vec![
-            vec!["lead".to_string(), "1.5".to_string()],
-            vec!["textrank".to_string(), "12.25".to_string()],
-        ];
+        let rows = vec![vec!["lead".to_string(), "1.5".to_string()], vec!["textrank".to_string(), "12.25".to_string()]];
         let got = table(&["method", "x"], &[Align::Left, Align::Right], &rows);
         assert_eq!(got, "method        x\nlead        1.5\ntextrank  12.25\n");
     }
@@ -251,12 +215,7 @@ mod tests {
         let lines: Vec<&str> = got.lines().collect();
         assert_eq!(lines[0], "metric     precision  recall  fmeasure");
         assert_eq!(lines[1], "rouge1        1.0000  0.6667    0.8000");
-        let m = |p_vs_lead| Metric {
-            mean: 1.0,
-            low: 0.5,
-            high: 1.5,
-            p_vs_lead,
-        };
+        let m = |p_vs_lead| Metric { mean: 1.0, low: 0.5, high: 1.5, p_vs_lead };
         assert_eq!(p(&m(Some(0.0)), 1000), "<0.001");
         assert_eq!(p(&m(Some(0.25)), 1000), "0.250");
         assert_eq!(p(&m(None), 1000), "-");

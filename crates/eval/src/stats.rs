@@ -77,9 +77,7 @@ pub fn quantile(sorted: &[f64], q: f64) -> f64 {
 /// drawn indices.
 fn resample_means(n: usize, resamples: usize, seed: u64, f: impl Fn(usize) -> f64) -> Vec<f64> {
     let mut rng = SplitMix64::new(seed);
-    (0..resamples)
-        .map(|_| (0..n).map(|_| f(rng.below(n))).sum::<f64>() / n as f64)
-        .collect()
+    (0..resamples).map(|_| (0..n).map(|_| f(rng.below(n))).sum::<f64>() / n as f64).collect()
 }
 
 /// The mean of `xs` with its percentile bootstrap interval at `confidence` (0.95 for 95%),
@@ -87,20 +85,12 @@ fn resample_means(n: usize, resamples: usize, seed: u64, f: impl Fn(usize) -> f6
 pub fn bootstrap_ci(xs: &[f64], resamples: usize, confidence: f64, seed: u64) -> Interval {
     let m = mean(xs);
     if xs.is_empty() || resamples == 0 {
-        return Interval {
-            mean: m,
-            low: m,
-            high: m,
-        };
+        return Interval { mean: m, low: m, high: m };
     }
     let mut means = resample_means(xs.len(), resamples, seed, |i| xs[i]);
     means.sort_by(f64::total_cmp);
     let tail = (1.0 - confidence) / 2.0;
-    Interval {
-        mean: m,
-        low: quantile(&means, tail),
-        high: quantile(&means, 1.0 - tail),
-    }
+    Interval { mean: m, low: quantile(&means, tail), high: quantile(&means, 1.0 - tail) }
 }
 
 /// One-sided paired bootstrap p-value of "`a` has a higher mean than `b`": the share of
@@ -129,14 +119,7 @@ mod tests {
         // (prng.di.unimi.it/splitmix64.c).
         let mut rng = SplitMix64::new(1234567);
         let first: Vec<u64> = (0..3).map(|_| rng.next_u64()).collect();
-        assert_eq!(
-            first,
-            [
-                6457827717110365317,
-                3203168211198807973,
-                9817491932198370423
-            ]
-        );
+        assert_eq!(first, [6457827717110365317, 3203168211198807973, 9817491932198370423]);
         let mut rng = SplitMix64::new(7);
         assert!((0..10_000).map(|_| rng.below(10)).all(|i| i < 10));
     }
@@ -144,13 +127,7 @@ mod tests {
     #[test]
     fn quantiles_interpolate_like_numpy() {
         let xs = [1.0, 2.0, 3.0, 4.0];
-        let cases = vec![
-            (0.0, 1.0),
-            (1.0, 4.0),
-            (0.5, 2.5),
-            (0.25, 1.75),
-            (0.975, 3.925),
-        ];
+        let cases = vec![(0.0, 1.0), (1.0, 4.0), (0.5, 2.5), (0.25, 1.75), (0.975, 3.925)];
         for (q, expected) in cases {
             assert!((quantile(&xs, q) - expected).abs() < 1e-12, "q={q}");
         }
@@ -174,14 +151,7 @@ mod tests {
         // A constant sample has a zero-width interval.
         let flat = bootstrap_ci(&[0.25; 30], 1000, 0.95, 1);
         assert_eq!((flat.low, flat.high), (0.25, 0.25));
-        assert_eq!(
-            bootstrap_ci(&[], 1000, 0.95, 1),
-            Interval {
-                mean: 0.0,
-                low: 0.0,
-                high: 0.0
-            }
-        );
+        assert_eq!(bootstrap_ci(&[], 1000, 0.95, 1), Interval { mean: 0.0, low: 0.0, high: 0.0 });
     }
 
     #[test]
@@ -194,18 +164,10 @@ mod tests {
         assert_eq!(paired_p_value(&better, &a, 1000, 9), 0.0);
         assert_eq!(paired_p_value(&a, &better, 1000, 9), 1.0);
         // Better on average but noisy: in between, and below 0.05 for a clear gap.
-        let noisy: Vec<f64> = a
-            .iter()
-            .enumerate()
-            .map(|(i, x)| x + if i % 3 == 0 { -0.05 } else { 0.1 })
-            .collect();
+        let noisy: Vec<f64> = a.iter().enumerate().map(|(i, x)| x + if i % 3 == 0 { -0.05 } else { 0.1 }).collect();
         let p = paired_p_value(&noisy, &a, 1000, 9);
         assert!(p < 0.05, "p = {p}");
-        let coin: Vec<f64> = a
-            .iter()
-            .enumerate()
-            .map(|(i, x)| x + if i % 2 == 0 { -0.1 } else { 0.1 })
-            .collect();
+        let coin: Vec<f64> = a.iter().enumerate().map(|(i, x)| x + if i % 2 == 0 { -0.1 } else { 0.1 }).collect();
         let p = paired_p_value(&coin, &a, 1000, 9);
         assert!((0.2..0.8).contains(&p), "p = {p}");
     }

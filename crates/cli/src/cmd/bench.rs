@@ -18,8 +18,7 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
         keep_opinion: args.data.keep_opinion,
         seconds: args.seconds,
     };
-    let report = bench(&loaded.corpus, loaded.selection, &options)
-        .map_err(|e| failure(&args.data.data, e))?;
+    let report = bench(&loaded.corpus, loaded.selection, &options).map_err(|e| failure(&args.data.data, e))?;
     let out = match loaded.format {
         OutFormat::Text => bench_text(&report),
         OutFormat::Json => json(&report),

@@ -42,9 +42,7 @@ pub struct Loaded {
 pub fn failure(path: &Path, e: nutgraf_eval::Error) -> Failure {
     match e {
         e @ nutgraf_eval::Error::Io { .. } => Failure::input(e),
-        e if e.is_input() => {
-            Failure::input(anyhow::Error::new(e).context(path.display().to_string()))
-        }
+        e if e.is_input() => Failure::input(anyhow::Error::new(e).context(path.display().to_string())),
         e => Failure::usage(e),
     }
 }
@@ -58,21 +56,13 @@ pub fn load(a: &DataArgs) -> Result<Loaded, Failure> {
         (Some(n), None) => Budget::Sentences(n),
         (None, Some(n)) => Budget::Words(n),
         (None, None) => Budget::PerDataset,
-        _ => {
-            return Err(Failure::usage(anyhow!(
-                "give only one of --sentences and --words"
-            )))
-        }
+        _ => return Err(Failure::usage(anyhow!("give only one of --sentences and --words"))),
     };
     let budget = budget.validate().map_err(usage)?;
     let format = match a.format.as_str() {
         "text" => OutFormat::Text,
         "json" => OutFormat::Json,
-        other => {
-            return Err(Failure::usage(anyhow!(
-                "unknown format {other:?}: use text or json"
-            )))
-        }
+        other => return Err(Failure::usage(anyhow!("unknown format {other:?}: use text or json"))),
     };
     let corpus = read_path(&a.data).map_err(|e| failure(&a.data, e))?;
     if let Some(first) = corpus.malformed.first() {
@@ -85,13 +75,7 @@ pub fn load(a: &DataArgs) -> Result<Loaded, Failure> {
             first.message
         );
     }
-    Ok(Loaded {
-        corpus,
-        selection,
-        methods,
-        budget,
-        format,
-    })
+    Ok(Loaded { corpus, selection, methods, budget, format })
 }
 
 /// Runs `nutgraf eval`.
@@ -106,15 +90,10 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         seed: args.seed,
         ..EvalOptions::default()
     };
-    let evaluation = evaluate(&loaded.corpus, loaded.selection, &options)
-        .map_err(|e| failure(&args.data.data, e))?;
+    let evaluation = evaluate(&loaded.corpus, loaded.selection, &options).map_err(|e| failure(&args.data.data, e))?;
     if let Some(path) = &args.out {
         let file = std::fs::File::create(path).map_err(|e| {
-            Failure::input(anyhow!(
-                "cannot write {}: {}",
-                path.display(),
-                e.to_string().to_lowercase()
-            ))
+            Failure::input(anyhow!("cannot write {}: {}", path.display(), e.to_string().to_lowercase()))
         })?;
         write_per_article(std::io::BufWriter::new(file), &evaluation.per_article)
             .map_err(|e| Failure::input(anyhow!("cannot write {}: {e}", path.display())))?;

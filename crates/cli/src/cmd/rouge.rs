@@ -16,10 +16,7 @@ fn read_text(path: &Path) -> Result<String, Failure> {
     let bytes = read_bytes(path, nutgraf_summarize::DEFAULT_MAX_BYTES)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        Failure::input(anyhow!(
-            "{} is not UTF-8 text (invalid byte at offset {at})",
-            path.display()
-        ))
+        Failure::input(anyhow!("{} is not UTF-8 text (invalid byte at offset {at})", path.display()))
     })
 }
 
@@ -28,20 +25,12 @@ pub fn run(args: RougeArgs) -> Result<(), Failure> {
     let json_out = match args.format.as_str() {
         "text" => false,
         "json" => true,
-        other => {
-            return Err(Failure::usage(anyhow!(
-                "unknown format {other:?}: use text or json"
-            )))
-        }
+        other => return Err(Failure::usage(anyhow!("unknown format {other:?}: use text or json"))),
     };
     let reference = read_text(&args.reference)?;
     let candidate = read_text(&args.candidate)?;
     let scores = nutgraf_rouge::score(&reference, &candidate);
-    let out = if json_out {
-        json(&scores)
-    } else {
-        rouge_text(&scores)
-    };
+    let out = if json_out { json(&scores) } else { rouge_text(&scores) };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(out.as_bytes())?;
     stdout.flush()?;
