@@ -21,6 +21,10 @@ pub struct Features {
     pub df: Vec<u32>,
     /// Per sentence: number of words (stop words included).
     pub words: Vec<usize>,
+    /// Per sentence: words after the first that open with a capital letter or a digit (names,
+    /// numbers).
+    pub named: Vec<usize>,
+    unit: std::cell::OnceCell<Vec<Vec<(u32, f32)>>>,
 }
 
 impl Features {
@@ -40,9 +44,13 @@ impl Features {
         for s in &doc.sentences {
             terms.clear();
             let mut n = 0;
+            let mut named = 0;
             for w in words(norm, s.norm) {
                 n += 1;
                 let word = &norm[w];
+                if n > 1 && word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                    named += 1;
+                }
                 let id = match seen.get(word) {
                     Some(&id) => id,
                     None => {
@@ -70,8 +78,26 @@ impl Features {
             }
             f.tf.push(v);
             f.words.push(n);
+            f.named.push(named);
         }
         f
+    }
+
+    /// Unit-length TF-IDF vectors of the sentences (computed once, on first use; an empty
+    /// sentence keeps an empty vector).
+    pub fn unit_tfidf(&self) -> &[Vec<(u32, f32)>] {
+        self.unit.get_or_init(|| {
+            tfidf(self)
+                .into_iter()
+                .map(|mut v| {
+                    let m = norm(&v);
+                    if m > 0.0 {
+                        v.iter_mut().for_each(|(_, x)| *x /= m);
+                    }
+                    v
+                })
+                .collect()
+        })
     }
 
     /// Number of sentences.

@@ -10,7 +10,7 @@
 use nutgraf_analyze::Analysis;
 
 use crate::brief::Reason;
-use crate::features::{dot, norm, tfidf, Features};
+use crate::features::{dot, Features};
 use crate::method::Weights;
 use crate::Length;
 
@@ -67,17 +67,7 @@ pub fn select(
         }
     }
     let eligible = pool.clone();
-    let unit: Vec<Vec<(u32, f32)>> = if neutral {
-        tfidf(f)
-            .into_iter()
-            .map(|v| {
-                let m = norm(&v).max(1e-9);
-                v.into_iter().map(|(t, x)| (t, x / m)).collect()
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let unit: &[Vec<(u32, f32)>] = if neutral { f.unit_tfidf() } else { &[] };
     let mut chosen: Vec<(usize, Option<usize>)> = Vec::new();
     let mut used_words = 0usize;
     let mut max_sim = vec![0f32; n];

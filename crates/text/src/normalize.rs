@@ -40,7 +40,9 @@ impl<'a> NormalizedText<'a> {
             return NormalizedText { original, normalized: original.to_string(), align: Vec::new() };
         }
         let mut prev_cr = false;
-        NormalizedText::transform(original, |c| {
+        // The default rule keeps ASCII other than `\r` as it is; a `\n` right after `\r` (which
+        // it drops) is always handed to the rule: bulk runs never start right after a `\r`.
+        NormalizedText::transform_impl(original, true, |c| {
             let after_cr = prev_cr;
             prev_cr = c == '\r';
             default_rule(c, after_cr)
@@ -49,15 +51,33 @@ impl<'a> NormalizedText<'a> {
 
     /// The one primitive: builds the normalized text by mapping each original char through
     /// `rule`, recording the original byte range of every normalized byte.
-    pub fn transform(original: &'a str, mut rule: impl FnMut(char) -> Change) -> NormalizedText<'a> {
+    pub fn transform(original: &'a str, rule: impl FnMut(char) -> Change) -> NormalizedText<'a> {
+        NormalizedText::transform_impl(original, false, rule)
+    }
+
+    /// [`transform`](Self::transform), optionally promising that `rule` keeps every ASCII char
+    /// but `\r` and a `\n` that follows `\r` unchanged, so runs of such bytes are copied in bulk
+    /// without consulting it.
+    fn transform_impl(original: &'a str, ascii_identity: bool, mut rule: impl FnMut(char) -> Change) -> NormalizedText<'a> {
         let mut normalized = String::with_capacity(original.len());
-        let mut align = Vec::with_capacity(original.len());
-        for (i, c) in original.char_indices() {
+        let mut align: Vec<(u32, u32)> = Vec::with_capacity(original.len());
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if ascii_identity && bytes[i].is_ascii() && bytes[i] != b'\r' && (i == 0 || bytes[i - 1] != b'\r') {
+                let run = bytes[i..].iter().position(|&b| !b.is_ascii() || b == b'\r').map_or(bytes.len(), |k| i + k);
+                normalized.push_str(&original[i..run]);
+                align.extend((i as u32..run as u32).map(|k| (k, k + 1)));
+                i = run;
+                continue;
+            }
+            let c = original[i..].chars().next().expect("char boundary");
             let range = (i as u32, (i + c.len_utf8()) as u32);
             if let Change::Keep(n) = rule(c) {
                 normalized.push(n);
                 align.extend(std::iter::repeat_n(range, n.len_utf8()));
             }
+            i += c.len_utf8();
         }
         NormalizedText { original, normalized, align }
     }

@@ -34,24 +34,39 @@ impl Iterator for Words<'_> {
 
     fn next(&mut self) -> Option<Span> {
         let bytes = self.text.as_bytes();
-        let tail = &self.text[self.pos..self.end];
-        let (off, _) = tail.char_indices().find(|&(_, c)| c.is_alphanumeric())?;
-        let start = self.pos + off;
+        // Find the first letter or digit; ASCII bytes are tested directly, other chars decoded.
+        let mut start = self.pos;
+        loop {
+            if start >= self.end {
+                self.pos = self.end;
+                return None;
+            }
+            let b = bytes[start];
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    break;
+                }
+                start += 1;
+            } else {
+                let c = self.text[start..].chars().next().expect("char boundary");
+                if c.is_alphanumeric() {
+                    break;
+                }
+                start += c.len_utf8();
+            }
+        }
         let mut i = start;
         let mut prev_digit = false;
         while i < self.end {
             let b = bytes[i];
-            if b.is_ascii() {
-                let c = b as char;
-                if c.is_ascii_alphanumeric() {
-                    prev_digit = c.is_ascii_digit();
-                    i += 1;
-                    continue;
-                }
-                let next = self.text[i + 1..self.end].chars().next();
-                let joins = match c {
-                    '\'' => next.is_some_and(char::is_alphabetic),
-                    '.' | ',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+            if b.is_ascii_alphanumeric() {
+                prev_digit = b.is_ascii_digit();
+                i += 1;
+            } else if b.is_ascii() {
+                let next = bytes.get(i + 1).copied().filter(|_| i + 1 < self.end);
+                let joins = match b {
+                    b'\'' => next.is_some_and(|n| n.is_ascii_alphabetic() || n >= 0x80),
+                    b'.' | b',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
                     _ => false,
                 };
                 if !joins {

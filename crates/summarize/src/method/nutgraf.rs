@@ -13,11 +13,9 @@
 //! weights are a handful of global parameters tuned on the dev split (see BENCHMARKS.md).
 
 use nutgraf_analyze::Role;
-use nutgraf_text::words;
 use serde::{Deserialize, Serialize};
 
 use super::{Context, Scorer};
-use crate::features::{norm, tfidf};
 
 /// The global parameters of the nutgraf scorer.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -74,16 +72,12 @@ pub struct NutgrafScorer {
 impl Scorer for NutgrafScorer {
     fn scores(&self, ctx: &Context<'_, '_>) -> Vec<f64> {
         let w = &self.weights;
-        let vectors = tfidf(ctx.features);
+        let vectors = ctx.features.unit_tfidf();
         let info = &ctx.analysis.sentences;
         let mut centroid = vec![0f32; ctx.features.df.len()];
         for (k, v) in vectors.iter().enumerate() {
-            if info[k].boilerplate.is_some() {
-                continue;
-            }
-            let n = norm(v);
-            if n > 0.0 {
-                v.iter().for_each(|&(t, x)| centroid[t as usize] += x / n);
+            if info[k].boilerplate.is_none() {
+                v.iter().for_each(|&(t, x)| centroid[t as usize] += x);
             }
         }
         let centrality: Vec<f64> = vectors
@@ -100,7 +94,6 @@ impl Scorer for NutgrafScorer {
         let max_c = centrality.iter().cloned().fold(0.0, f64::max).max(1e-9);
         let lede = (0..vectors.len()).find(|&k| info[k].boilerplate.is_none()).map_or(0.0, |k| centrality[k] / max_c);
         let trust = lede.powf(w.lede_trust);
-        let norm_text = ctx.doc.text.normalized();
         let mut rank = 0usize;
         (0..vectors.len())
             .map(|k| {
@@ -109,15 +102,7 @@ impl Scorer for NutgrafScorer {
                 }
                 let position = 1.0 / (1.0 + rank as f64 / w.position_scale);
                 rank += 1;
-                let s = ctx.doc.sentences[k];
-                let (mut total, mut named) = (0usize, 0usize);
-                for span in words(norm_text, s.norm) {
-                    total += 1;
-                    let c = norm_text[span].chars().next().unwrap_or(' ');
-                    if total > 1 && (c.is_uppercase() || c.is_ascii_digit()) {
-                        named += 1;
-                    }
-                }
+                let (total, named) = (ctx.features.words[k], ctx.features.named[k]);
                 let content = if total == 0 { 0.0 } else { (named as f64 / total as f64 * 3.0).min(1.0) };
                 let length = (total as f64 / w.min_words).min(1.0);
                 let role = if info[k].role == Role::Reported { 0.0 } else { w.role_bonus };

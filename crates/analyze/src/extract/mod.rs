@@ -1,0 +1,160 @@
+/*!
+Who said what, and when: quotes, speakers, entities, dates and a timeline.
+
+# Why this module exists
+
+News readers ask first "who said that, and when?". [`extract`] answers it for one segmented
+article with rules and gazetteers only (no model): direct quotes with their speaker, the
+speaker's role or title as the text gives it, and the date and place the text ties to the
+statement; indirect speech ("X said that ...") as attributed statements; people, organizations
+and places with all their mentions (name variants merged); date expressions normalized to ISO
+dates against a reference date; and a timeline of dated sentences.
+
+# Contract
+
+* Every [`Span`] is a byte range into the *original* input: `&input[span]` is exactly the text
+  the field stands for. The rules run on the normalized text (straight quotes) and map back with
+  [`NormalizedText::to_original`](nutgraf_text::NormalizedText::to_original).
+* No input panics, and time is linear in the input: every scan is a single pass or looks back
+  and ahead a bounded number of tokens, and lookups are binary searches or hash probes.
+* Quotes with no speaker in reach stay unattributed (`speaker: None`) rather than guessed.
+
+The bad-input behaviour (unbalanced marks, unclosed quotes, runs of marks, very long quotes) is
+documented on [`quotes`] and in `docs/extract-schema.md`.
+
+Why one module with submodules rather than one `Annotator` per file composed by a builder (STYLE
+rule 4): the stages here share one token stream and feed each other in a fixed order (entities
+-> quotes -> speakers -> dates -> timeline); a dynamic pipeline would add indirection without a
+second composition anyone needs.
+*/
+
+mod dates;
+mod entities;
+#[rustfmt::skip]
+mod gaz_names;
+#[rustfmt::skip]
+mod gaz_places;
+pub mod quotes;
+mod speakers;
+mod timeline;
+mod tokens;
+
+use nutgraf_text::{Document, Span};
+use serde::{Deserialize, Serialize};
+
+pub use chrono::NaiveDate;
+pub use dates::{parse_iso_date, DateKind, DateMention};
+pub use entities::{Entity, EntityKind, Gender, PlaceKind};
+pub use speakers::{Speaker, Statement, Via};
+pub use timeline::{EventKind, TimelineEntry};
+
+/// A direct quote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks (and without the comma that American style
+    /// puts inside the closing mark). A quote that runs over several paragraphs spans all of them.
+    pub span: Span,
+    /// One span per paragraph the quote covers (one for most quotes).
+    pub parts: Vec<Span>,
+    /// Whether the quote's last part ends with a closing mark. An unclosed quote ends at the end
+    /// of its paragraph.
+    pub closed: bool,
+    /// Index of the sentence the quote starts in.
+    pub sentence: usize,
+    /// Who said it, when the text says so.
+    pub speaker: Option<Speaker>,
+    /// The reporting verb that ties the quote to its speaker ("said", "told", "According").
+    pub cue: Option<Span>,
+    /// The date the text ties to the statement, if any.
+    pub date: Option<DateRef>,
+    /// The place or occasion the text ties to the statement ("aboard a campaign bus",
+    /// "at a news conference in the capital").
+    pub place: Option<Span>,
+}
+
+/// A date tied to a statement: the mention and its normalized value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRef {
+    /// The date expression in the text.
+    pub span: Span,
+    /// ISO 8601 value (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), when the text and the reference date
+    /// allow one.
+    pub value: Option<String>,
+}
+
+/// Everything [`extract`] finds in one article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// The date relative expressions were resolved against: the publication date when the text
+    /// gives one, else the caller's reference date.
+    pub reference_date: Option<NaiveDate>,
+    /// The publication date line found in the article's first paragraphs, if any.
+    pub publication_date: Option<DateRef>,
+    /// Direct quotes in order.
+    pub quotes: Vec<Quote>,
+    /// Attributed statements in indirect speech, in order.
+    pub statements: Vec<Statement>,
+    /// People, organizations and places, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Date expressions in order.
+    pub dates: Vec<DateMention>,
+    /// Dated sentences, ordered by date (then by position).
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// Extracts quotes, statements, entities, dates and the timeline of `doc`. `reference_date` is
+/// used for relative dates ("on Tuesday", "last week") when the article gives no publication
+/// date of its own.
+pub fn extract(doc: &Document<'_>, reference_date: Option<NaiveDate>) -> Extraction {
+    let toks = tokens::tokenize(doc);
+    let quotes = quotes::find(doc);
+    let toks = tokens::mark_quoted(toks, &quotes);
+    let ents = entities::find(doc, &toks);
+    let dates = dates::find(doc, &toks, reference_date);
+    let (mut quotes, statements) = speakers::attribute(doc, &toks, &ents, quotes, &dates.mentions);
+    for q in &mut quotes {
+        q.span = doc.text.to_original(q.span);
+        for p in &mut q.parts {
+            *p = doc.text.to_original(*p);
+        }
+    }
+    let timeline = timeline::build(doc, &dates.mentions, &quotes, &statements);
+    Extraction {
+        reference_date: dates.reference,
+        publication_date: dates.publication,
+        quotes,
+        statements,
+        entities: ents.into_public(doc),
+        dates: dates.mentions,
+        timeline,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brief_overview_example() {
+        let input = "Published May 6, 2024\n\
+                     On May 4, aboard a campaign bus, Governor Jane Mills said: \"We will fix the bridge.\"\n\
+                     \"It is done,\" Mills added on Tuesday. Budget chief Ana Ruiz said the plan was sound.";
+        let doc = Document::new(input);
+        let x = extract(&doc, None);
+        assert_eq!(x.reference_date, NaiveDate::from_ymd_opt(2024, 5, 6));
+        assert_eq!(x.quotes.len(), 2);
+        let q = &x.quotes[0];
+        assert_eq!(&input[q.span], "We will fix the bridge.");
+        let s = q.speaker.as_ref().unwrap();
+        assert_eq!(s.name, "Jane Mills");
+        assert_eq!(s.role.as_deref(), Some("Governor"));
+        assert_eq!(q.date.as_ref().and_then(|d| d.value.as_deref()), Some("2024-05-04"));
+        assert_eq!(&input[q.place.unwrap()], "aboard a campaign bus");
+        assert_eq!(x.quotes[1].speaker.as_ref().unwrap().name, "Jane Mills");
+        assert_eq!(x.quotes[1].date.as_ref().and_then(|d| d.value.as_deref()), Some("2024-04-30"));
+        assert_eq!(x.statements.len(), 1);
+        assert_eq!(x.statements[0].speaker.name, "Ana Ruiz");
+        let mills = x.entities.iter().find(|e| e.name == "Jane Mills").unwrap();
+        assert_eq!(mills.mentions.len(), 2);
+    }
+}

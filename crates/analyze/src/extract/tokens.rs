@@ -1,0 +1,144 @@
+//! One token stream over the whole article, shared by every extractor.
+//!
+//! Tokens are words (as [`nutgraf_text::words`] finds them) and single punctuation characters,
+//! with normalized spans, their sentence and paragraph, and whether they lie inside a direct
+//! quote. Built in one pass; later stages look tokens up by index and never rescan the text.
+
+use nutgraf_text::{Document, Span};
+
+use super::quotes::RawQuote;
+
+/// One token of the normalized text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    /// Normalized span.
+    pub span: Span,
+    /// A word (else one punctuation character).
+    pub word: bool,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Sentence index.
+    pub sent: u32,
+    /// Paragraph index.
+    pub para: u32,
+    /// First token of its sentence.
+    pub first: bool,
+    /// Inside a direct quote (quotation marks excluded).
+    pub quoted: bool,
+}
+
+/// The token stream and the text it indexes.
+#[derive(Debug)]
+pub(crate) struct Tokens<'d> {
+    /// Normalized text.
+    pub text: &'d str,
+    /// Tokens in order.
+    pub toks: Vec<Tok>,
+    /// For each sentence, the index of its first token (and one past the last at the end).
+    pub sent_start: Vec<usize>,
+}
+
+impl Tokens<'_> {
+    /// The normalized text of token `i`.
+    pub fn s(&self, i: usize) -> &str {
+        &self.text[self.toks[i].span]
+    }
+
+    /// True when token `i` is `w`, ignoring ASCII case.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| self.text[t.span].eq_ignore_ascii_case(w))
+    }
+
+    /// True when token `i` is one of `ws`, ignoring ASCII case.
+    pub fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        self.toks.get(i).is_some_and(|t| ws.iter().any(|w| self.text[t.span].eq_ignore_ascii_case(w)))
+    }
+
+    /// True when token `i` is the punctuation character `c`.
+    pub fn punct(&self, i: usize, c: u8) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.word && self.text.as_bytes()[t.span.start] == c)
+    }
+
+    /// The token range `[start, end)` of sentence `s`.
+    pub fn sentence(&self, s: usize) -> (usize, usize) {
+        (self.sent_start[s], self.sent_start[s + 1])
+    }
+
+    /// The lowercase form of token `i`, in `buf`.
+    pub fn lower<'b>(&self, i: usize, buf: &'b mut String) -> &'b str {
+        buf.clear();
+        let s = self.s(i);
+        if s.is_ascii() {
+            buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            buf.extend(s.chars().flat_map(char::to_lowercase));
+        }
+        buf
+    }
+}
+
+/// Tokenizes every sentence of `doc`.
+pub(crate) fn tokenize<'d>(doc: &'d Document<'_>) -> Tokens<'d> {
+    let text = doc.text.normalized();
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut sent_start = Vec::with_capacity(doc.sentences.len() + 1);
+    for (si, s) in doc.sentences.iter().enumerate() {
+        sent_start.push(toks.len());
+        let mut pos = s.norm.start;
+        let mut push = |span: Span, word: bool, toks: &mut Vec<Tok>| {
+            let cap = word && text[span.start..].chars().next().is_some_and(char::is_uppercase);
+            let first = toks.len() == *sent_start.last().unwrap_or(&0);
+            toks.push(Tok { span, word, cap, sent: si as u32, para: s.paragraph as u32, first, quoted: false });
+        };
+        for w in nutgraf_text::words(text, s.norm) {
+            punct(text, pos, w.start, &mut |sp| push(sp, false, &mut toks));
+            push(w, true, &mut toks);
+            pos = w.end;
+        }
+        punct(text, pos, s.norm.end, &mut |sp| push(sp, false, &mut toks));
+    }
+    sent_start.push(toks.len());
+    Tokens { text, toks, sent_start }
+}
+
+fn punct(text: &str, from: usize, to: usize, emit: &mut impl FnMut(Span)) {
+    for (k, c) in text[from..to].char_indices() {
+        if !c.is_whitespace() {
+            emit(Span::new(from + k, from + k + c.len_utf8()));
+        }
+    }
+}
+
+/// Marks the tokens inside quotes (`quotes` sorted by start, normalized spans).
+pub(crate) fn mark_quoted<'d>(mut t: Tokens<'d>, quotes: &[RawQuote]) -> Tokens<'d> {
+    let mut q = 0;
+    for tok in &mut t.toks {
+        while q < quotes.len() && quotes[q].inner.end <= tok.span.start {
+            q += 1;
+        }
+        if let Some(r) = quotes.get(q) {
+            tok.quoted = r.inner.start <= tok.span.start && tok.span.end <= r.inner.end;
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_cover_words_and_punctuation() {
+        let cases = vec![
+            ("\"Hi there,\" Mills said.", vec!["\"", "Hi", "there", ",", "\"", "Mills", "said", "."]),
+            ("Gov. Jane Mills left. She won.", vec!["Gov", ".", "Jane", "Mills", "left", ".", "She", "won", "."]),
+        ];
+        for (input, expected) in cases {
+            let doc = Document::new(input);
+            let t = tokenize(&doc);
+            let got: Vec<&str> = (0..t.toks.len()).map(|i| t.s(i)).collect();
+            assert_eq!(got, expected, "{input:?}");
+            assert_eq!(*t.sent_start.last().unwrap(), t.toks.len());
+        }
+    }
+}
