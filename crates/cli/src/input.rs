@@ -24,7 +24,9 @@ pub fn read_bytes(path: &Path, max_bytes: usize) -> Result<Vec<u8>, Failure> {
         Failure::input(anyhow::anyhow!("cannot read {shown}: {}: check the path", e.to_string().to_lowercase()))
     })?;
     if meta.is_dir() {
-        return Err(Failure::input(anyhow::anyhow!("{shown} is a directory: give one article file, or - for standard input")));
+        return Err(Failure::input(anyhow::anyhow!(
+            "{shown} is a directory: give one article file, or - for standard input"
+        )));
     }
     if meta.len() > max_bytes as u64 {
         return Err(Failure::input(anyhow::anyhow!(
