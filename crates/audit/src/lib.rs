@@ -1,0 +1,368 @@
+/*!
+The audit stage of nutgraf: checks any summary against its sources, sentence by sentence, and
+points at what is unsupported.
+
+# Brief overview
+
+[`Auditor::audit`] takes sources and a summary (an LLM's, a colleague's, nutgraf's own) and
+returns an [`Audit`]: a summary-level `score` in 0..1, `supported` (the score at the threshold),
+and for every summary sentence its `support`, its `evidence` (the source sentences that back it,
+with exact spans into the source as given) and the `unsupported` pieces, each with its [`Kind`]:
+a name, a number or amount, a date, quoted words no source has, a quote or statement given to
+another speaker, a negation flip, or content words no source has.
+
+No model is needed: sentences are aligned to source sentences with BM25 (`align`), pieces are
+found by word rules and the sources' own capitalization (`pieces`, `words`), and each piece must
+sit in a source sentence that backs the rest of its summary sentence (`score`). A summary
+sentence copied word for word from whole source sentences is supported outright, so nutgraf's
+own extractive briefs always audit as fully supported.
+
+The crate knows nothing about summarization; it depends only on the text stage.
+
+# Example
+
+```
+use nutgraf_audit::{Auditor, Kind, Source};
+
+let article = "The Riverside council approved a $4.2 million budget on Tuesday. \
+               \"This plan keeps every library open,\" Mayor Ana Ruiz said.";
+let sources = [Source::new("article", article)];
+let auditor = Auditor::new();
+
+let good = auditor.audit(&sources, "The council approved a $4.2 million budget on Tuesday.").unwrap();
+assert!(good.supported);
+
+let bad = auditor.audit(&sources, "The council approved a $6.5 million budget on Tuesday.").unwrap();
+assert!(!bad.supported);
+let flag = &bad.sentences[0].unsupported[0];
+assert_eq!((flag.kind, flag.text.as_str()), (Kind::Number, "6.5 million"));
+```
+*/
+
+#![deny(missing_docs)]
+
+mod align;
+mod error;
+mod index;
+mod lexicon;
+mod negation;
+mod pieces;
+pub mod render;
+mod score;
+mod speaker;
+mod words;
+
+use nutgraf_text::{Document, Span};
+use serde::Serialize;
+
+pub use error::Error;
+pub use pieces::Kind;
+
+use index::Index;
+
+/// The default threshold on the summary score, chosen on the faith-dev split (see BENCHMARKS.md).
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
+/// The default limit on the number of sources.
+pub const MAX_SOURCES: usize = 10_000;
+/// The default limit on the bytes of all sources and the summary together: 64 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
+
+/// One source text and the id reports name it by.
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    /// The id (a file name, a URL, a number).
+    pub id: &'a str,
+    /// The text as given; evidence spans are byte ranges of it.
+    pub text: &'a str,
+}
+
+impl<'a> Source<'a> {
+    /// A source with an id.
+    pub fn new(id: &'a str, text: &'a str) -> Source<'a> {
+        Source { id, text }
+    }
+}
+
+/// The audit of a summary.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Audit {
+    /// Summary-level support, 0..1: the weakest sentence's support.
+    pub score: f32,
+    /// True when `score >= threshold`.
+    pub supported: bool,
+    /// The threshold used.
+    pub threshold: f32,
+    /// One entry per summary sentence, in order.
+    pub sentences: Vec<SentenceAudit>,
+    /// Warnings about the input (a summary longer than its sources, sources that do not look
+    /// like English).
+    pub notes: Vec<String>,
+}
+
+/// The audit of one summary sentence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SentenceAudit {
+    /// The sentence, exactly as in the summary (`summary[span]`).
+    pub text: String,
+    /// Byte span in the summary.
+    pub span: Span,
+    /// Support, 0..1.
+    pub support: f32,
+    /// The source sentences that back it best, best first.
+    pub evidence: Vec<Evidence>,
+    /// Its unsupported pieces, in order.
+    pub unsupported: Vec<Unsupported>,
+}
+
+/// A source sentence that backs a summary sentence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The source's id.
+    pub source: String,
+    /// Byte span in that source's text.
+    pub span: Span,
+    /// The source sentence (`source[span]`).
+    pub text: String,
+    /// IDF-weighted share of the summary sentence's content words it has, 0..1.
+    pub overlap: f32,
+}
+
+/// An unsupported piece of a summary sentence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Unsupported {
+    /// What kind of piece.
+    pub kind: Kind,
+    /// The piece, exactly as in the summary (`summary[span]`).
+    pub text: String,
+    /// Byte span in the summary.
+    pub span: Span,
+    /// Its support, 0..1 (0: no source has it).
+    pub support: f32,
+    /// Why it is unsupported.
+    pub why: String,
+}
+
+/// Audits summaries against sources. Cheap to create, `Send + Sync`.
+#[derive(Clone, Debug)]
+pub struct Auditor {
+    threshold: f32,
+    max_bytes: usize,
+    max_sources: usize,
+}
+
+impl Default for Auditor {
+    fn default() -> Self {
+        Auditor::new()
+    }
+}
+
+impl Auditor {
+    /// An auditor with the default threshold and limits.
+    pub fn new() -> Auditor {
+        Auditor { threshold: DEFAULT_THRESHOLD, max_bytes: DEFAULT_MAX_BYTES, max_sources: MAX_SOURCES }
+    }
+
+    /// Sets the threshold on the summary score (0..=1).
+    pub fn with_threshold(mut self, threshold: f32) -> Result<Auditor, Error> {
+        if !(0.0..=1.0).contains(&threshold) {
+            return Err(Error::InvalidThreshold(threshold));
+        }
+        self.threshold = threshold;
+        Ok(self)
+    }
+
+    /// Sets the limit on the bytes of all sources and the summary together.
+    pub fn with_max_bytes(mut self, max_bytes: usize) -> Auditor {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// The threshold in force.
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    /// Audits `summary` against `sources`.
+    pub fn audit(&self, sources: &[Source<'_>], summary: &str) -> Result<Audit, Error> {
+        if sources.is_empty() {
+            return Err(Error::NoSources);
+        }
+        if sources.len() > self.max_sources {
+            return Err(Error::TooManySources { count: sources.len(), limit: self.max_sources });
+        }
+        let size = sources.iter().map(|s| s.text.len()).sum::<usize>() + summary.len();
+        if size > self.max_bytes {
+            return Err(Error::TooLarge { size, limit: self.max_bytes });
+        }
+        if !has_word(summary) {
+            return Err(Error::EmptySummary);
+        }
+        if let Some(s) = sources.iter().find(|s| !has_word(s.text)) {
+            return Err(Error::EmptySource { id: s.id.to_string() });
+        }
+        let docs: Vec<Document<'_>> = sources.iter().map(|s| Document::new(s.text)).collect();
+        let ix = Index::new(&docs);
+        let sentences = audit_sentences(&ix, sources, summary);
+        let score = sentences.iter().map(|s| s.support).fold(1.0, f32::min);
+        let notes = notes(&ix, sources, summary);
+        Ok(Audit { score, supported: score >= self.threshold, threshold: self.threshold, sentences, notes })
+    }
+}
+
+fn has_word(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+/// Audits every sentence of the summary.
+fn audit_sentences(ix: &Index, sources: &[Source<'_>], summary: &str) -> Vec<SentenceAudit> {
+    let prepped = pieces::prep_quotes(summary);
+    let doc = Document::new(&prepped);
+    let norm = doc.text.normalized();
+    let mut out = Vec::new();
+    let mut words = Vec::new();
+    let evidence = |s: u32, overlap: f32| {
+        let sent = &ix.sents[s as usize];
+        let src = &sources[sent.source as usize];
+        Evidence { source: src.id.to_string(), span: sent.span, text: src.text[sent.span].to_string(), overlap }
+    };
+    for (i, s) in doc.sentences.iter().enumerate() {
+        if let Some(ids) = verbatim(ix, doc.sentence_norm(i)) {
+            out.push(SentenceAudit {
+                text: summary[s.span].to_string(),
+                span: s.span,
+                support: 1.0,
+                evidence: ids.into_iter().map(|id| evidence(id, 1.0)).collect(),
+                unsupported: Vec::new(),
+            });
+            continue;
+        }
+        for part in split_tokenized(norm, s.norm) {
+            words::scan(norm, part, &mut words);
+            if words.is_empty() {
+                continue;
+            }
+            let quotes = words::quoted_ranges(norm, part);
+            let c = score::check(ix, norm, &words, &quotes);
+            let span = doc.text.to_original(part);
+            let unsupported = c
+                .flags
+                .iter()
+                .map(|f| {
+                    let at = Span::new(words[f.words.start].span.start, words[f.words.end - 1].span.end);
+                    let at = doc.text.to_original(at);
+                    Unsupported { kind: f.kind, text: summary[at].to_string(), span: at, support: f.support, why: f.why.clone() }
+                })
+                .collect();
+            out.push(SentenceAudit {
+                text: summary[span].to_string(),
+                span,
+                support: c.support,
+                evidence: c.evidence.iter().map(|&(s, o)| evidence(s, o)).collect(),
+                unsupported,
+            });
+        }
+    }
+    out
+}
+
+/// The source sentences that a summary sentence copies word for word, if it is a run of whole
+/// source sentences.
+fn verbatim(ix: &Index, text: &str) -> Option<Vec<u32>> {
+    if let Some(&id) = ix.verbatim.get(text) {
+        return Some(vec![id]);
+    }
+    let b = text.as_bytes();
+    let mut ends: Vec<usize> = (1..b.len()).filter(|&i| b[i] == b' ' && matches!(b[i - 1], b'.' | b'?' | b'!' | b'"' | b'\'' | b')')).collect();
+    ends.push(b.len());
+    // reach[k]: the ids covering text[..ends[k]], if it can be covered.
+    let mut reach: Vec<Option<Vec<u32>>> = vec![None; ends.len()];
+    for k in 0..ends.len() {
+        let starts = std::iter::once((0usize, Vec::new())).chain((0..k).filter_map(|j| reach[j].clone().map(|r| (ends[j], r))));
+        for (start, ids) in starts {
+            if let Some(&id) = ix.verbatim.get(text[start..ends[k]].trim()) {
+                reach[k] = Some([ids, vec![id]].concat());
+                break;
+            }
+        }
+    }
+    reach.pop().flatten()
+}
+
+/// Splits a sentence of tokenized text ("... on monday night . the eagles ...") at its
+/// free-standing full stops, which the segmenter keeps together before a lowercase word.
+fn split_tokenized(norm: &str, span: Span) -> Vec<Span> {
+    let text = &norm[span];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(" . ") {
+        let end = i + 2;
+        if text[start..end].chars().any(char::is_alphanumeric) {
+            out.push(Span::new(span.start + start, span.start + end));
+            start = end + 1;
+        }
+    }
+    if text[start..].chars().any(char::is_alphanumeric) {
+        out.push(Span::new(span.start + start, span.end));
+    } else if let Some(last) = out.last_mut() {
+        last.end = span.end;
+    }
+    out
+}
+
+/// Warnings about the input.
+fn notes(ix: &Index, sources: &[Source<'_>], summary: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let count = |t: &str| nutgraf_text::words(t, Span::new(0, t.len())).count();
+    let source_words: usize = sources.iter().map(|s| count(s.text)).sum();
+    let summary_words = count(summary);
+    if summary_words > source_words {
+        out.push(format!(
+            "the summary has more words ({summary_words}) than its sources ({source_words}): much of it cannot come from them"
+        ));
+    }
+    let stop = |t: &str| {
+        let (n, stops) = nutgraf_text::words(t, Span::new(0, t.len()))
+            .take(2000)
+            .fold((0, 0), |(n, s), w| (n + 1, s + nutgraf_text::is_stop_word(&t[w].to_lowercase()) as usize));
+        n >= 20 && (stops as f32) < 0.12 * n as f32
+    };
+    if sources.iter().any(|s| stop(s.text)) || stop(summary) {
+        out.push("the text does not look like English: the checks assume English and may flag too much".into());
+    }
+    if ix.sents.is_empty() {
+        out.push("the sources have no sentences".into());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenized_splits() {
+        let cases = vec![
+            ("a b . c d . e", vec!["a b .", "c d .", "e"]),
+            ("a b .", vec!["a b ."]),
+            ("No split here. Fine.", vec!["No split here. Fine."]),
+        ];
+        for (s, want) in cases {
+            let got: Vec<&str> = split_tokenized(s, Span::new(0, s.len())).into_iter().map(|sp| &s[sp]).collect();
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn verbatim_runs() {
+        let docs = vec![Document::new("One fact here. Two facts there! \"A quote,\" she said.")];
+        let ix = Index::new(&docs);
+        let cases = vec![
+            ("Two facts there!", Some(vec![1])),
+            ("One fact here. \"A quote,\" she said.", Some(vec![0, 2])),
+            ("One fact here. Two facts.", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(verbatim(&ix, s), want, "{s}");
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Checking one summary sentence against the index: piece by piece, then one support score.
+//!
+//! A name, number or date is *supported* when a source sentence that backs the rest of the
+//! summary sentence (leave-one-out BM25, see `align`) holds it, or a neighbour of such a sentence
+//! does (at a discount: pronouns and continued quotes carry facts across one sentence). Its
+//! support is that sentence's leave-one-out score over the best leave-one-out score; a piece no
+//! source has at all scores 0. Quotes must occur word for word in one source; speakers must be
+//! named near the quote, or near the aligned statement, in the source; a negation cue must have a
+//! counterpart near the same content word in the aligned source sentence, and the other way
+//! round.
+//!
+//! The sentence's support multiplies its content coverage (IDF-weighted share of its content
+//! stems found in the sources and in its evidence) by one factor per piece.
+
+use std::ops::Range;
+
+use crate::align::Alignment;
+use crate::index::{stem, Index};
+use crate::pieces::{pieces, Kind};
+use crate::words::Word;
+
+/// Below this support a piece is reported as unsupported.
+pub(crate) const FLAG_BELOW: f32 = 0.5;
+/// Discount for a piece found only in a neighbour of the aligned sentence.
+const NEIGHBOUR: f32 = 0.7;
+
+/// How much an unsupported piece of each kind lowers its sentence's support.
+fn severity(kind: Kind) -> f32 {
+    match kind {
+        Kind::Entity => 0.6,
+        Kind::Number => 0.6,
+        Kind::Date => 0.5,
+        Kind::Quote => 0.5,
+        Kind::Speaker => 0.6,
+        Kind::Negation => 0.6,
+        Kind::Content => 0.0,
+    }
+}
+
+/// One unsupported piece, as word indices of the sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RawFlag {
+    pub kind: Kind,
+    pub words: Range<usize>,
+    pub support: f32,
+    pub why: String,
+}
+
+/// The result for one sentence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SentenceCheck {
+    pub support: f32,
+    pub evidence: Vec<(u32, f32)>,
+    pub flags: Vec<RawFlag>,
+}
+
+/// Checks one summary sentence. `norm` is the (prepped) normalized summary the words point
+/// into; `quotes` are its quoted byte ranges in that text.
+pub(crate) fn check(ix: &Index, norm: &str, words: &[Word], quotes: &[(usize, usize)]) -> SentenceCheck {
+    let q = Query::new(ix, words);
+    let al = Alignment::new(ix, &q.terms);
+    let top = al.top(3);
+    let best_full = top.first().map_or(0.0, |t| t.1);
+    let evidence: Vec<(u32, f32)> = top.into_iter().filter(|t| t.1 > 0.0 && t.1 >= 0.5 * best_full).collect();
+    let mut flags = Vec::new();
+    let mut factor = 1.0f32;
+    let mut quote_at = None;
+    let ps = pieces(ix, words, quotes);
+    let speakers = super::speaker::speakers(words, &ps, quotes);
+    for p in &ps {
+        let text = || piece_text(norm, words, &p.words);
+        let (support, why) = match p.kind {
+            Kind::Quote => match super::speaker::find_quote(ix, &words[p.words.clone()]) {
+                Ok(at) => {
+                    quote_at = quote_at.or(at);
+                    (1.0, String::new())
+                }
+                Err(why) => (0.0, why),
+            },
+            _ if speakers.contains(&p.words) => continue,
+            _ => located(ix, &al, &q, words, p.kind, p.words.clone(), &text()),
+        };
+        factor *= 1.0 - severity(p.kind) * (1.0 - support);
+        if support < FLAG_BELOW {
+            flags.push(RawFlag { kind: p.kind, words: p.words.clone(), support, why });
+        }
+    }
+    for sp in &speakers {
+        let skip = q.slots_of(sp.clone());
+        let anchor = quote_at.or_else(|| best_row(&al, &skip));
+        let Some(anchor) = anchor else { continue };
+        if let Some(why) = super::speaker::check_speaker(ix, anchor, &words[sp.clone()]) {
+            factor *= 1.0 - severity(Kind::Speaker);
+            flags.push(RawFlag { kind: Kind::Speaker, words: sp.clone(), support: 0.0, why });
+        }
+    }
+    for f in super::negation::check(ix, &al, &q, words, &evidence) {
+        factor *= 1.0 - severity(Kind::Negation);
+        flags.push(f);
+    }
+    let (cov_doc, cov_ev) = q.coverage(&al, &evidence);
+    for f in q.absent(words, &flags) {
+        flags.push(f);
+    }
+    flags.sort_by_key(|f| f.words.start);
+    let evidence = evidence.iter().map(|&(s, _)| (s, q.overlap(&al, s))).collect();
+    let support = if q.terms.is_empty() { 1.0 } else { 0.5 * cov_doc + 0.5 * cov_ev } * factor;
+    SentenceCheck { support: support.clamp(0.0, 1.0), evidence, flags }
+}
+
+/// The sentence as a BM25 query: one slot per distinct content stem.
+pub(crate) struct Query {
+    /// Term id per slot (`None`: no source has the stem).
+    pub terms: Vec<Option<u32>>,
+    /// Slot per word (`None` for stop words).
+    pub slot: Vec<Option<usize>>,
+    idf: Vec<f32>,
+}
+
+impl Query {
+    pub(crate) fn new(ix: &Index, words: &[Word]) -> Query {
+        let mut stems: Vec<String> = Vec::new();
+        let slot = words
+            .iter()
+            .map(|w| {
+                let s = stem(w)?;
+                Some(stems.iter().position(|x| *x == s).unwrap_or_else(|| {
+                    stems.push(s);
+                    stems.len() - 1
+                }))
+            })
+            .collect();
+        let terms: Vec<Option<u32>> = stems.iter().map(|s| ix.terms.get(s)).collect();
+        let idf = terms.iter().map(|&t| ix.idf(t)).collect();
+        Query { terms, slot, idf }
+    }
+
+    /// The slots of words `r`.
+    pub fn slots_of(&self, r: Range<usize>) -> Vec<usize> {
+        self.slot[r].iter().flatten().copied().collect()
+    }
+
+    /// IDF-weighted share of the query found in any source, and in the evidence sentences.
+    fn coverage(&self, al: &Alignment, evidence: &[(u32, f32)]) -> (f32, f32) {
+        let total: f32 = self.idf.iter().sum();
+        if total <= 0.0 {
+            return (1.0, 1.0);
+        }
+        let doc: f32 = (0..self.terms.len()).filter(|&k| self.terms[k].is_some()).map(|k| self.idf[k]).sum();
+        let ev: f32 =
+            (0..self.terms.len()).filter(|&k| evidence.iter().any(|e| al.has_term(e.0, k))).map(|k| self.idf[k]).sum();
+        (doc / total, ev / total)
+    }
+
+    /// IDF-weighted share of the query that sentence `s` has.
+    fn overlap(&self, al: &Alignment, s: u32) -> f32 {
+        let total: f32 = self.idf.iter().sum();
+        let has: f32 = (0..self.terms.len()).filter(|&k| al.has_term(s, k)).map(|k| self.idf[k]).sum();
+        if total > 0.0 {
+            has / total
+        } else {
+            0.0
+        }
+    }
+
+    /// Runs of content words no source has, outside the pieces already flagged.
+    fn absent(&self, words: &[Word], flagged: &[RawFlag]) -> Vec<RawFlag> {
+        let mut out: Vec<RawFlag> = Vec::new();
+        for (i, s) in self.slot.iter().enumerate() {
+            let missing = s.is_some_and(|k| self.terms[k].is_none()) && !words[i].is_numeric();
+            if !missing || flagged.iter().any(|f| f.words.contains(&i)) {
+                continue;
+            }
+            match out.last_mut() {
+                Some(f) if f.words.end == i || (f.words.end + 1 == i && self.slot[i - 1].is_none()) => f.words.end = i + 1,
+                _ => out.push(RawFlag {
+                    kind: Kind::Content,
+                    words: i..i + 1,
+                    support: 0.0,
+                    why: "no source has these words".into(),
+                }),
+            }
+        }
+        out
+    }
+}
+
+/// The best-aligned sentence without the slots in `skip`.
+fn best_row(al: &Alignment, skip: &[usize]) -> Option<u32> {
+    let (s, v) = al.cands.iter().map(|&s| (s, al.score(s, skip))).max_by(|a, b| a.1.total_cmp(&b.1))?;
+    (v > 0.0).then_some(s)
+}
+
+/// Support of a name, number or date piece: is it where the rest of the sentence comes from?
+fn located(ix: &Index, al: &Alignment, q: &Query, words: &[Word], kind: Kind, r: Range<usize>, text: &str) -> (f32, String) {
+    let keyed: Vec<&Word> = words[r.clone()]
+        .iter()
+        .filter(|w| kind != Kind::Number || w.is_numeric())
+        .collect();
+    let ids: Vec<Option<u32>> = keyed.iter().map(|w| ix.keys.get(&w.key)).collect();
+    if ids.iter().any(Option::is_none) {
+        return (0.0, format!("no source has {}", quoted(kind, text)));
+    }
+    let ids: Vec<u32> = ids.into_iter().flatten().collect();
+    let skip = q.slots_of(r);
+    let best = al.best(&skip);
+    if best <= 0.0 {
+        return (1.0, String::new());
+    }
+    // Sentences holding every key of the piece (for a name: any of its words).
+    let holds = |s: u32| {
+        if kind == Kind::Entity {
+            ids.iter().any(|&k| ix.has(s, k))
+        } else {
+            ids.iter().all(|&k| ix.has(s, k))
+        }
+    };
+    let mut found = 0.0f32;
+    let rarest = ids.iter().min_by_key(|&&k| ix.key_sents[k as usize].len()).copied().unwrap_or(0);
+    for &s in &ix.key_sents[rarest as usize] {
+        if !holds(s) {
+            continue;
+        }
+        found = found.max(al.score(s, &skip));
+        for n in [s.wrapping_sub(1), s + 1] {
+            if (n as usize) < ix.sents.len() && ix.near(s, n, 1) {
+                found = found.max(NEIGHBOUR * al.score(n, &skip));
+            }
+        }
+    }
+    let support = (found / best).min(1.0);
+    (support, format!("the sources have {} but not in the sentences this one is based on", quoted(kind, text)))
+}
+
+fn quoted(kind: Kind, text: &str) -> String {
+    format!("the {} \"{text}\"", kind.name())
+}
+
+/// The normalized text of words `r`.
+pub(crate) fn piece_text(norm: &str, words: &[Word], r: &Range<usize>) -> String {
+    norm[words[r.start].span.start..words[r.end - 1].span.end].to_string()
+}
