@@ -34,6 +34,7 @@ mod entities;
 mod gaz_names;
 #[rustfmt::skip]
 mod gaz_places;
+mod lexicon;
 pub mod quotes;
 mod speakers;
 mod timeline;
@@ -118,7 +119,7 @@ pub fn extract(doc: &Document<'_>, reference_date: Option<NaiveDate>) -> Extract
             *p = doc.text.to_original(*p);
         }
     }
-    let timeline = timeline::build(doc, &dates.mentions, &quotes, &statements);
+    let timeline = timeline::build(doc, &dates.mentions, dates.publication.as_ref().map(|p| p.span), &quotes, &statements);
     Extraction {
         reference_date: dates.reference,
         publication_date: dates.publication,

@@ -85,7 +85,7 @@ pub(crate) fn tokenize<'d>(doc: &'d Document<'_>) -> Tokens<'d> {
     for (si, s) in doc.sentences.iter().enumerate() {
         sent_start.push(toks.len());
         let mut pos = s.norm.start;
-        let mut push = |span: Span, word: bool, toks: &mut Vec<Tok>| {
+        let push = |span: Span, word: bool, toks: &mut Vec<Tok>| {
             let cap = word && text[span.start..].chars().next().is_some_and(char::is_uppercase);
             let first = toks.len() == *sent_start.last().unwrap_or(&0);
             toks.push(Tok { span, word, cap, sent: si as u32, para: s.paragraph as u32, first, quoted: false });

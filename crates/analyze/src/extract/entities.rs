@@ -1,0 +1,433 @@
+//! People, organizations and places, with every mention, name variants merged.
+//!
+//! Candidates are runs of capitalized words in one sentence ("Acting Transportation Secretary
+//! John Carter", "Department of Transportation", "Gov. Mills"). A run is
+//!
+//! * a **person** when it holds a first name from the census gazetteer followed by more name
+//!   words, or a title or honorific followed by a name ("Gov. Mills", "Ms. Mills"), or a name that
+//!   is the subject of a reporting verb ("Brafman said"), or a surname of a person already named;
+//! * an **organization** when it holds an organization word (Council, Department, Inc ...) or is an
+//!   acronym (FBI);
+//! * a **place** when the GeoNames gazetteer lists it.
+//!
+//! People merge by surname: "Governor Jane Mills", "Mills" and "Ms. Mills" are one entity, whose
+//! name is the longest form without titles. A bare surname refers to the person with that surname
+//! mentioned most recently. A person's role is the title the text puts before the name ("Retired
+//! FBI agent", "Budget chief") or an appositive after it (", the budget chief,").
+
+use nutgraf_text::{Document, Span};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use super::gaz_names::FIRST_NAMES;
+use super::gaz_places::PLACES;
+use super::lexicon::{self, has, CONNECTORS, ORG_WORDS, ROLE_NOUNS};
+use super::tokens::Tokens;
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organization: agency, company, council, party, newspaper ...
+    Organization,
+    /// A country, region or city.
+    Place,
+}
+
+/// The gender a first name or honorific signals (used only to resolve "he" and "she").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    /// Usually male.
+    Male,
+    /// Usually female.
+    Female,
+    /// Either.
+    Any,
+}
+
+/// What kind of place a gazetteer entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    /// A country (or a common short form: "Britain", "U.S.").
+    Country,
+    /// A US state, territory or world region.
+    Region,
+    /// A city of 250,000 people or more.
+    City,
+}
+
+/// A person, organization or place with all its mentions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Person, organization or place.
+    pub kind: EntityKind,
+    /// The fullest name the text gives, without titles ("Jane Mills").
+    pub name: String,
+    /// Every mention, in order, as original spans of the name as written.
+    pub mentions: Vec<Span>,
+    /// A person's role or title as the text gives it ("Retired FBI agent").
+    pub role: Option<String>,
+    /// The span of the role.
+    pub role_span: Option<Span>,
+    /// The gender the first name or honorific signals, for people.
+    pub gender: Option<Gender>,
+}
+
+/// A mention, in tokens.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Mention {
+    pub ent: usize,
+    /// First and one-past-last token of the name.
+    pub first: usize,
+    pub end: usize,
+    /// Normalized span of the name.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Ent {
+    pub kind: EntityKind,
+    pub name: String,
+    pub first_name: Option<String>,
+    pub gender: Option<Gender>,
+    /// Role as a normalized span.
+    pub role: Option<Span>,
+}
+
+/// Entities and mentions of one document.
+#[derive(Debug, Default)]
+pub(crate) struct Ents {
+    pub list: Vec<Ent>,
+    /// Sorted by first token.
+    pub mentions: Vec<Mention>,
+}
+
+impl Ents {
+    /// Mentions whose tokens lie in `[from, to)`.
+    pub fn within(&self, from: usize, to: usize) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.first < from);
+        let b = self.mentions.partition_point(|m| m.first < to);
+        let b = b.max(a);
+        let mut end = b;
+        while end > a && self.mentions[end - 1].end > to {
+            end -= 1;
+        }
+        &self.mentions[a..end]
+    }
+
+    /// The public entities, with original spans.
+    pub fn into_public(self, doc: &Document<'_>) -> Vec<Entity> {
+        let text = doc.text.original();
+        let mut out: Vec<Entity> = self
+            .list
+            .iter()
+            .map(|e| {
+                let role_span = e.role.map(|r| doc.text.to_original(r));
+                Entity {
+                    kind: e.kind,
+                    name: e.name.clone(),
+                    mentions: Vec::new(),
+                    role: role_span.map(|r| text[r].to_string()),
+                    role_span,
+                    gender: e.gender,
+                }
+            })
+            .collect();
+        for m in &self.mentions {
+            out[m.ent].mentions.push(doc.text.to_original(m.span));
+        }
+        out
+    }
+}
+
+fn first_name(w: &str) -> Option<Gender> {
+    FIRST_NAMES.binary_search_by_key(&w, |&(n, _)| n).ok().map(|k| FIRST_NAMES[k].1)
+}
+
+fn place(name: &str) -> bool {
+    PLACES.binary_search_by_key(&name, |&(n, _)| n).is_ok()
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix('\'')).unwrap_or(s)
+}
+
+fn is_acronym(s: &str) -> bool {
+    (2..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(s, "US" | "UK" | "TV")
+}
+
+struct Builder<'t, 'd> {
+    t: &'t Tokens<'d>,
+    ents: Ents,
+    /// Lowercase surname -> person entities with it, most recent last.
+    surnames: FxHashMap<String, Vec<usize>>,
+    /// Lowercase name -> organization or place entity.
+    named: FxHashMap<String, usize>,
+    buf: String,
+}
+
+/// Finds the entities of the document tokenized as `t`.
+pub(crate) fn find(_doc: &Document<'_>, t: &Tokens<'_>) -> Ents {
+    let mut b =
+        Builder { t, ents: Ents::default(), surnames: FxHashMap::default(), named: FxHashMap::default(), buf: String::new() };
+    let mut pending = Vec::new();
+    for s in 0..t.sent_start.len() - 1 {
+        let (from, to) = t.sentence(s);
+        let mut i = from;
+        while i < to {
+            let end = b.run_end(i, to);
+            if end > i {
+                if !b.classify(i, end) {
+                    pending.push((i, end));
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    for (i, end) in pending {
+        b.surname_only(i, end);
+    }
+    b.ents.mentions.sort_by_key(|m| m.first);
+    for k in 0..b.ents.mentions.len() {
+        let m = b.ents.mentions[k];
+        if b.ents.list[m.ent].kind == EntityKind::Person && b.ents.list[m.ent].role.is_none() && !t.toks[m.first].quoted {
+            b.ents.list[m.ent].role = super::speakers::role_of(t, m.first, m.end);
+        }
+    }
+    b.ents
+}
+
+impl Builder<'_, '_> {
+    /// One past the last token of the capitalized run starting at `i` (`i` when none starts).
+    fn run_end(&mut self, i: usize, to: usize) -> usize {
+        let t = self.t;
+        let tok = t.toks[i];
+        if !tok.word || !tok.cap {
+            return i;
+        }
+        let start = i;
+        if tok.first || (i > 0 && t.toks[i - 1].first && t.punct(i - 1, b'"')) {
+            let w = t.lower(i, &mut self.buf);
+            if nutgraf_text::is_stop_word(w) || matches!(w, "according" | "but" | "when" | "while") {
+                return i;
+            }
+        }
+        let mut j = start + 1;
+        let mut org = has(ORG_WORDS, t.lower(start, &mut self.buf));
+        while j < to {
+            let n = t.toks[j];
+            if n.word && n.cap {
+                org |= has(ORG_WORDS, t.lower(j, &mut self.buf));
+                j += 1;
+                continue;
+            }
+            let next_cap = t.toks.get(j + 1).is_some_and(|x| x.word && x.cap && x.sent == n.sent);
+            let glued = t.toks[j - 1].span.end == n.span.start;
+            if !n.word && glued && t.punct(j, b'.') {
+                let prev = t.s(j - 1);
+                let abbrev = prev.len() == 1
+                    || lexicon::honorific(&prev.to_ascii_lowercase()).is_some()
+                    || (prev.len() <= 4 && has(ROLE_NOUNS, &prev.to_ascii_lowercase()))
+                    || prev == "St"
+                    || prev == "Jr";
+                if abbrev && next_cap {
+                    j += 1;
+                    continue;
+                }
+                if abbrev && (prev.len() == 1 || prev == "Jr") {
+                    j += 1;
+                }
+                break;
+            }
+            if !n.word && glued && t.punct(j, b'-') && next_cap {
+                j += 1;
+                continue;
+            }
+            if n.word && org && next_cap && has(CONNECTORS, t.lower(j, &mut self.buf)) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        j
+    }
+
+    /// Classifies the run `[i, end)`; false when it is a lone name to resolve after every person
+    /// is known.
+    fn classify(&mut self, i: usize, end: usize) -> bool {
+        let t = self.t;
+        let words: Vec<usize> = (i..end).filter(|&k| t.toks[k].word).collect();
+        // A first name followed by at least one more name word.
+        if let Some(p) = words.iter().position(|&k| first_name(strip_possessive(t.s(k))).is_some()) {
+            let rest = &words[p + 1..];
+            if !rest.is_empty() && !rest.iter().any(|&k| self.org_word(k)) && !place_run(t, &words[p..]) {
+                let gender = first_name(t.s(words[p])).filter(|g| *g != Gender::Any);
+                let gender = self.honorific_before(words[p]).flatten().or(gender);
+                self.person(words[p], end, Some(t.s(words[p]).to_string()), gender);
+                return true;
+            }
+        }
+        // A title or honorific followed by a name.
+        if let Some(p) = words.iter().rposition(|&k| {
+            let w = t.s(k).to_ascii_lowercase();
+            lexicon::honorific(&w).is_some() || has(ROLE_NOUNS, &w)
+        }) {
+            let rest = &words[p + 1..];
+            if !rest.is_empty() && !rest.iter().any(|&k| self.org_word(k)) {
+                let gender = lexicon::honorific(&t.s(words[p]).to_ascii_lowercase()).flatten();
+                self.person(rest[0], end, None, gender);
+                return true;
+            }
+        }
+        if words.iter().any(|&k| self.org_word(k)) {
+            self.other(EntityKind::Organization, i, end);
+            return true;
+        }
+        let text = &t.text[Span::new(t.toks[i].span.start, t.toks[end - 1].span.end)];
+        if place(strip_possessive(text)) {
+            self.other(EntityKind::Place, i, end);
+            return true;
+        }
+        let mut any = false;
+        for &k in &words {
+            if is_acronym(t.s(k)) {
+                self.other(EntityKind::Organization, k, k + 1);
+                any = true;
+            } else if place(strip_possessive(t.s(k))) && words.len() > 1 {
+                self.other(EntityKind::Place, k, k + 1);
+                any = true;
+            }
+        }
+        any
+    }
+
+    fn org_word(&mut self, k: usize) -> bool {
+        let t = self.t;
+        has(ORG_WORDS, t.lower(k, &mut self.buf))
+    }
+
+    /// The honorific right before token `k` ("Ms. Mills"), if any.
+    fn honorific_before(&self, k: usize) -> Option<Option<Gender>> {
+        let t = self.t;
+        let h = if k >= 2 && t.punct(k - 1, b'.') { k - 2 } else { k.checked_sub(1)? };
+        lexicon::honorific(&t.s(h).to_ascii_lowercase())
+    }
+
+    /// A lone capitalized run: a known surname, or a name before a reporting verb.
+    fn surname_only(&mut self, i: usize, end: usize) {
+        let t = self.t;
+        let words: Vec<usize> = (i..end).filter(|&k| t.toks[k].word).collect();
+        let Some(&last) = words.last() else { return };
+        let key = strip_possessive(t.s(last)).to_lowercase();
+        let known = self.surnames.contains_key(&key);
+        let before_cue = t.toks.get(end).is_some_and(|n| n.word && n.sent == t.toks[i].sent)
+            && lexicon::is_cue(t.lower(end, &mut self.buf));
+        let after_said = i > 0 && t.toks[i - 1].sent == t.toks[i].sent && lexicon::is_cue(t.lower(i - 1, &mut self.buf));
+        if (known && words.len() == 1) || ((before_cue || after_said) && words.len() <= 3) {
+            self.person(words[0], end, None, None);
+        }
+    }
+
+    /// Records a person mention `[from, end)` (possessive stripped).
+    fn person(&mut self, from: usize, end: usize, first: Option<String>, gender: Option<Gender>) {
+        let t = self.t;
+        let last = (from..end).rev().find(|&k| t.toks[k].word).unwrap_or(from);
+        let surname = strip_possessive(t.s(last)).to_string();
+        let key = surname.to_lowercase();
+        let span = Span::new(t.toks[from].span.start, t.toks[last].span.start + surname.len());
+        let name = t.text[span].to_string();
+        let cands = self.surnames.entry(key).or_default();
+        let hit = cands.iter().rev().copied().find(|&e| {
+            let ent = &self.ents.list[e];
+            match (&first, &ent.first_name) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+        });
+        let ent = match hit {
+            Some(e) => {
+                let ent = &mut self.ents.list[e];
+                if name.len() > ent.name.len() {
+                    ent.name = name;
+                }
+                if ent.first_name.is_none() {
+                    ent.first_name = first;
+                }
+                if ent.gender.is_none() {
+                    ent.gender = gender;
+                }
+                cands.retain(|&c| c != e);
+                cands.push(e);
+                e
+            }
+            None => {
+                let e = self.ents.list.len();
+                self.ents.list.push(Ent { kind: EntityKind::Person, name, first_name: first, gender, role: None });
+                cands.push(e);
+                e
+            }
+        };
+        self.ents.mentions.push(Mention { ent, first: from, end: last + 1, span });
+    }
+
+    /// Records an organization or place mention.
+    fn other(&mut self, kind: EntityKind, from: usize, end: usize) {
+        let t = self.t;
+        let raw = &t.text[Span::new(t.toks[from].span.start, t.toks[end - 1].span.end)];
+        let name = strip_possessive(raw);
+        let span = Span::new(t.toks[from].span.start, t.toks[from].span.start + name.len());
+        let key = name.to_lowercase();
+        let ent = *self.named.entry(key).or_insert_with(|| {
+            self.ents.list.push(Ent { kind, name: name.to_string(), first_name: None, gender: None, role: None });
+            self.ents.list.len() - 1
+        });
+        self.ents.mentions.push(Mention { ent, first: from, end, span });
+    }
+}
+
+fn place_run(t: &Tokens<'_>, words: &[usize]) -> bool {
+    let (Some(&a), Some(&b)) = (words.first(), words.last()) else { return false };
+    place(strip_possessive(&t.text[Span::new(t.toks[a].span.start, t.toks[b].span.end)]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{extract, EntityKind};
+    use nutgraf_text::Document;
+
+    #[test]
+    fn people_orgs_places() {
+        let input = "Governor Jane Mills met Department of Transportation officials in Chicago. \
+                     Later, Mills said the FBI agreed. Ms. Mills left. Tom Park, the budget chief, stayed. \
+                     Retired FBI agent Maria Lopez spoke. Brafman said no.";
+        let doc = Document::new(input);
+        let x = extract(&doc, None);
+        let find = |n: &str| x.entities.iter().find(|e| e.name == n).unwrap_or_else(|| panic!("{n}: {:?}", x.entities));
+        let cases = vec![
+            ("Jane Mills", EntityKind::Person, 3, Some("Governor")),
+            ("Department of Transportation", EntityKind::Organization, 1, None),
+            ("Chicago", EntityKind::Place, 1, None),
+            ("FBI", EntityKind::Organization, 2, None),
+            ("Tom Park", EntityKind::Person, 1, Some("budget chief")),
+            ("Maria Lopez", EntityKind::Person, 1, Some("Retired FBI agent")),
+            ("Brafman", EntityKind::Person, 1, None),
+        ];
+        for (name, kind, mentions, role) in cases {
+            let e = find(name);
+            assert_eq!((e.kind, e.mentions.len(), e.role.as_deref()), (kind, mentions, role), "{name}");
+            for m in &e.mentions {
+                assert!(name.ends_with(strip(&input[*m])), "{name}: {:?}", &input[*m]);
+            }
+        }
+    }
+
+    fn strip(s: &str) -> &str {
+        s.rsplit(' ').next().unwrap_or(s)
+    }
+}
