@@ -58,7 +58,11 @@ impl<'a> NormalizedText<'a> {
     /// [`transform`](Self::transform), optionally promising that `rule` keeps every ASCII char
     /// but `\r` and a `\n` that follows `\r` unchanged, so runs of such bytes are copied in bulk
     /// without consulting it.
-    fn transform_impl(original: &'a str, ascii_identity: bool, mut rule: impl FnMut(char) -> Change) -> NormalizedText<'a> {
+    fn transform_impl(
+        original: &'a str,
+        ascii_identity: bool,
+        mut rule: impl FnMut(char) -> Change,
+    ) -> NormalizedText<'a> {
         let mut normalized = String::with_capacity(original.len());
         let mut align: Vec<(u32, u32)> = Vec::with_capacity(original.len());
         let bytes = original.as_bytes();
