@@ -36,6 +36,7 @@ assert!(a.loaded.iter().any(|w| w.word == "cowards"));
 #![deny(missing_docs)]
 
 mod boilerplate;
+pub mod extract;
 mod lexicon_loaded;
 mod opinion;
 mod role;
@@ -46,6 +47,7 @@ use serde::{Deserialize, Serialize};
 pub use boilerplate::{detect as detect_boilerplate, Boilerplate};
 pub use opinion::{frame_weight, loaded, LoadedKind, OPINION_THRESHOLD};
 pub use role::{classify, is_reporting_verb, quoted_ranges, Role};
+pub use extract::{extract, Extraction};
 
 /// How a sentence depends on the sentence before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -99,8 +99,15 @@ fn number(s: &str) -> Option<u32> {
     s.parse().ok().or_else(|| words.iter().position(|w| w.eq_ignore_ascii_case(s)).map(|k| k.max(1) as u32))
 }
 
+/// Whether the sentence's own voice (text outside double quotes) looks ahead.
 fn future(sentence: &str) -> bool {
-    let l = sentence.to_ascii_lowercase();
+    let mut l = String::with_capacity(sentence.len() + 1);
+    for (k, part) in sentence.split('"').enumerate() {
+        if k % 2 == 0 {
+            l.push_str(&part.to_ascii_lowercase());
+            l.push(' ');
+        }
+    }
     [" will ", "'ll ", "scheduled", "upcoming", " plans to ", " expected to ", " set to ", " is to "].iter().any(|w| l.contains(w))
         || l.starts_with("will ")
 }

@@ -39,6 +39,7 @@ pub mod quotes;
 mod speakers;
 mod timeline;
 mod tokens;
+pub mod view;
 
 use nutgraf_text::{Document, Span};
 use serde::{Deserialize, Serialize};

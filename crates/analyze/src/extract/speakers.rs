@@ -183,12 +183,12 @@ impl Ctx<'_, '_> {
     fn trail(&self, from: usize, to: usize) -> Option<Found> {
         let t = self.t;
         let mut k = from;
-        while k < to && !t.toks[k].word && !t.punct(k, b'.') {
+        while k < to && !t.toks[k].word {
             k += 1;
         }
         let start = k;
         let limit = to.min(start + 14);
-        while k < limit && !t.punct(k, b'.') && !t.punct(k, b'"') {
+        while k < limit && !t.punct(k, b'"') {
             if self.cue(k) {
                 if k == start {
                     return self.after_verb(k + 1, to);
