@@ -7,7 +7,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use super::clean::PATH_ATTR;
+use super::clean::{Paths, PATH_ATTR};
 
 /// Tags that start and end a paragraph.
 const BLOCK_TAGS: &[&str] = &[
@@ -60,8 +60,11 @@ const SKIP_TAGS: &[&str] = &["script", "style", "noscript", "template", "button"
 pub(crate) struct Block {
     /// The text, whitespace collapsed to single spaces, trimmed.
     pub text: String,
-    /// Index of the original element (see `clean::Paths`), if known.
+    /// Index of the original element (see `clean::Paths`) the text came from or, when `exact`
+    /// is false, of an element it sits somewhere inside.
     pub el: Option<usize>,
+    /// True when `el` is the paragraph's own element.
+    pub exact: bool,
     /// The (lowercase) tag of the block element the text sits in.
     pub tag: String,
     /// Characters (not spaces) of the text that sit inside links.
@@ -98,11 +101,11 @@ struct Builder {
     pending_space: bool,
     link_chars: usize,
     chars: usize,
-    owner: Option<(Option<usize>, String)>,
+    owner: Option<Owner>,
 }
 
 impl Builder {
-    fn push_text(&mut self, s: &str, in_link: bool, owner: &(Option<usize>, String)) {
+    fn push_text(&mut self, s: &str, in_link: bool, owner: &Owner) {
         for c in s.chars() {
             if c.is_whitespace() {
                 self.pending_space = true;
@@ -123,9 +126,9 @@ impl Builder {
     }
 
     fn flush(&mut self) {
-        if let Some((el, tag)) = self.owner.take() {
+        if let Some(Owner { el, exact, tag }) = self.owner.take() {
             let text = std::mem::take(&mut self.text);
-            self.out.push(Block { text, el, tag, link_chars: self.link_chars, chars: self.chars });
+            self.out.push(Block { text, el, exact, tag, link_chars: self.link_chars, chars: self.chars });
         }
         self.text.clear();
         self.pending_space = false;
@@ -134,15 +137,24 @@ impl Builder {
     }
 }
 
+/// The block element that text belongs to.
+#[derive(Clone, Debug)]
+struct Owner {
+    el: Option<usize>,
+    exact: bool,
+    tag: String,
+}
+
 enum Step<'a> {
     Enter(NodeRef<'a>),
     Exit { block: bool, link: bool },
 }
 
-/// The paragraphs of `doc`, in document order.
-pub(crate) fn blocks(doc: &Document) -> Vec<Block> {
+/// The paragraphs of `doc`, in document order. `paths` are those of the page `doc` was
+/// extracted from.
+pub(crate) fn blocks(doc: &Document, paths: &Paths) -> Vec<Block> {
     let mut b = Builder::default();
-    let mut owners: Vec<(Option<usize>, String)> = vec![(None, "body".to_string())];
+    let mut owners = vec![Owner { el: None, exact: false, tag: "body".to_string() }];
     let mut links = 0usize;
     let mut stack = vec![Step::Enter(doc.root())];
     while let Some(step) = stack.pop() {
@@ -179,8 +191,7 @@ pub(crate) fn blocks(doc: &Document) -> Vec<Block> {
         let link = tag == "a";
         if block {
             b.flush();
-            let el = node.attr(PATH_ATTR).and_then(|v| v.parse().ok()).or_else(|| owners.last().and_then(|o| o.0));
-            owners.push((el, tag));
+            owners.push(owner(&node, paths, owners.last().and_then(|o| o.el), tag));
         }
         if link {
             links += 1;
@@ -194,12 +205,30 @@ pub(crate) fn blocks(doc: &Document) -> Vec<Block> {
     b.out
 }
 
+fn index(node: &NodeRef<'_>) -> Option<usize> {
+    node.attr(PATH_ATTR).and_then(|v| v.parse().ok())
+}
+
+/// The original element of a block: its own, or, for a paragraph the extractor made around
+/// moved children (Readability wraps a `div`'s loose content in a new `p`), the parent of its
+/// first annotated child; failing both, the enclosing block's, marked inexact.
+fn owner(node: &NodeRef<'_>, paths: &Paths, enclosing: Option<usize>, tag: String) -> Owner {
+    if let Some(el) = index(node) {
+        return Owner { el: Some(el), exact: true, tag };
+    }
+    let moved = node.element_children().iter().find_map(index).and_then(|child| paths.parent(child));
+    match moved {
+        Some(el) => Owner { el: Some(el), exact: true, tag },
+        None => Owner { el: enclosing, exact: false, tag },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn texts(html: &str) -> Vec<(String, String)> {
-        blocks(&Document::from(html)).into_iter().map(|b| (b.tag, b.text)).collect()
+        blocks(&Document::from(html), &Paths::default()).into_iter().map(|b| (b.tag, b.text)).collect()
     }
 
     #[test]
@@ -222,7 +251,7 @@ mod tests {
 
     #[test]
     fn counts_link_text() {
-        let b = blocks(&Document::from("<p>See <a href='/x'>this story</a></p>"));
+        let b = blocks(&Document::from("<p>See <a href='/x'>this story</a></p>"), &Paths::default());
         assert_eq!(b[0].chars, 12);
         assert_eq!(b[0].link_chars, 9);
         assert!((b[0].link_density() - 0.75).abs() < 1e-9);
@@ -230,8 +259,22 @@ mod tests {
 
     #[test]
     fn keeps_the_annotated_owner() {
-        let html = format!("<div {PATH_ATTR}='4'><p>wrapped</p><p {PATH_ATTR}='9'>own</p></div>");
-        let b = blocks(&Document::from(html.as_str()));
-        assert_eq!(b.iter().map(|b| b.el).collect::<Vec<_>>(), vec![Some(4), Some(9)]);
+        let original = Document::from("<div><div><b>moved</b> text</div><p>own</p><p>loose</p></div>");
+        let paths = super::super::clean::annotate(&original);
+        let idx = |sel: &str| original.select(sel).attr(PATH_ATTR).expect("annotated").to_string();
+        let (outer, bold, own) = (idx("body > div"), idx("b"), idx("body > div > p:nth-of-type(1)"));
+        // As Readability leaves it: the inner div replaced by a new p around its children.
+        let html = format!(
+            "<div {PATH_ATTR}='{outer}'><p><b {PATH_ATTR}='{bold}'>moved</b> text</p><p {PATH_ATTR}='{own}'>own</p><p>loose</p></div>"
+        );
+        let b = blocks(&Document::from(html.as_str()), &paths);
+        let got: Vec<(Option<String>, bool)> = b.iter().map(|b| (b.el.map(|i| paths.path(i)), b.exact)).collect();
+        let path = |s: &str| Some(s.to_string());
+        let expected = vec![
+            (path("html > body > div > div"), true),
+            (path("html > body > div > p:nth-of-type(1)"), true),
+            (path("html > body > div"), false),
+        ];
+        assert_eq!(got, expected);
     }
 }

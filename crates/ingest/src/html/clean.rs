@@ -116,6 +116,8 @@ pub(crate) struct Paths {
     /// For each element: its parent's index (none when the step is anchored on an id) and its
     /// selector step (`p:nth-of-type(3)`, `div#story`).
     steps: Vec<(Option<usize>, String)>,
+    /// For each element: its parent element's index.
+    parents: Vec<Option<usize>>,
 }
 
 impl Paths {
@@ -130,6 +132,11 @@ impl Paths {
         }
         parts.reverse();
         parts.join(" > ")
+    }
+
+    /// The index of element `i`'s parent element.
+    pub(crate) fn parent(&self, i: usize) -> Option<usize> {
+        self.parents.get(i).copied().flatten()
     }
 }
 
@@ -158,6 +165,7 @@ pub(crate) fn annotate(doc: &Document) -> Paths {
             };
             let index = paths.steps.len();
             paths.steps.push((anchor, step));
+            paths.parents.push(parent);
             child.set_attr(PATH_ATTR, &index.to_string());
             stack.push((*child, Some(index)));
         }

@@ -206,7 +206,7 @@ mod tests {
 
     fn block(tag: &str, text: &str, links: usize) -> Block {
         let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-        Block { text: text.into(), el: None, tag: tag.into(), link_chars: links.min(chars), chars }
+        Block { text: text.into(), el: None, exact: false, tag: tag.into(), link_chars: links.min(chars), chars }
     }
 
     #[test]

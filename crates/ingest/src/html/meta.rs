@@ -36,9 +36,16 @@ fn collapse(s: &str) -> String {
 }
 
 fn byline_from_page(doc: &Document) -> Option<String> {
-    for selector in
-        ["[itemprop=author] [itemprop=name]", "[itemprop=author]", "[rel=author]", ".byline", "[class*=byline]"]
-    {
+    const BYLINES: &[&str] = &[
+        "[itemprop=author] [itemprop=name]",
+        "[itemprop=author]",
+        "[rel=author]",
+        ".byline",
+        "[class*=byline]",
+        "[class*=field--name-uid]",
+        "[class*=author]",
+    ];
+    for selector in BYLINES {
         for node in doc.select(selector).nodes() {
             let text = collapse(&node.text());
             let text =

@@ -71,8 +71,8 @@ pub fn extract(html: &str) -> Result<Extracted, Error> {
     let meta = meta::read(&r);
     clean::remove_boilerplate(&r.doc);
     let found = match r.parse() {
-        Ok(article) => blocks::blocks(&Document::from(article.content.as_ref())),
-        Err(_) => blocks::blocks(&r.doc),
+        Ok(article) => blocks::blocks(&Document::from(article.content.as_ref()), &paths),
+        Err(_) => blocks::blocks(&r.doc, &paths),
     };
     let kept = filter::keep_article(found, meta.title.as_deref(), meta.byline.as_deref());
     if kept.is_empty() {
@@ -80,7 +80,16 @@ pub fn extract(html: &str) -> Result<Extracted, Error> {
     }
     let mut text = String::new();
     let mut paragraphs = Vec::with_capacity(kept.len());
-    for b in kept {
+    let mut original = None;
+    for mut b in kept {
+        if let (Some(within), false) = (b.el, b.exact) {
+            let page = original.get_or_insert_with(|| {
+                let doc = Document::from(html);
+                clean::annotate(&doc);
+                doc
+            });
+            b.el = locate(page, within, &b.text).or(b.el);
+        }
         if !text.is_empty() {
             text.push_str("\n\n");
         }
@@ -90,6 +99,19 @@ pub fn extract(html: &str) -> Result<Extracted, Error> {
         paragraphs.push(ExtractedParagraph { span: Span::new(start, text.len()), element });
     }
     Ok(Extracted { title: meta.title, byline: meta.byline, published: meta.published, text, paragraphs })
+}
+
+/// The element inside original element `within` whose text is exactly `text` (the innermost,
+/// if they nest), searched in `page`, a fresh annotated parse of the original. Used for
+/// paragraphs the extractor built afresh around moved text.
+fn locate(page: &Document, within: usize, text: &str) -> Option<usize> {
+    let same = |n: &dom_query::NodeRef<'_>| n.is_element() && n.text().split_whitespace().eq(text.split(' '));
+    let scope = page.select(&format!("[{}=\"{within}\"]", clean::PATH_ATTR));
+    let mut found = scope.nodes().first()?.descendants_it().find(same)?;
+    while let Some(inner) = found.element_children().into_iter().find(same) {
+        found = inner;
+    }
+    found.attr(clean::PATH_ATTR)?.parse().ok()
 }
 
 #[cfg(test)]
@@ -109,6 +131,20 @@ mod tests {
         assert_eq!(e.paragraphs[2].element, "div#story > p:nth-of-type(3)");
         assert_eq!(e.text, [body, body, body].join("\n\n"));
         assert!(!e.text.contains("Home"));
+    }
+
+    #[test]
+    fn finds_the_element_of_rebuilt_paragraphs() {
+        // Readability replaces each text-only div with a new p: the element is found by its text.
+        let para =
+            |n: usize| format!("Paragraph {n} of the story has enough words to count as prose in a news article body.");
+        let divs: String = (1..=4).map(|n| format!("<div class='para'>{}</div>", para(n))).collect();
+        let html =
+            format!("<html><body><section id='body-text'><div class='wrap'>{divs}</div></section></body></html>");
+        let e = extract(&html).unwrap();
+        assert_eq!(e.paragraphs.len(), 4);
+        assert_eq!(e.paragraph(2), para(3));
+        assert_eq!(e.paragraphs[2].element, "section#body-text > div > div:nth-of-type(3)");
     }
 
     #[test]
