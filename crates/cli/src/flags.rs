@@ -28,6 +28,14 @@ pub enum Command {
     Bench(BenchArgs),
     /// Score one candidate summary against one reference (ROUGE-1, -2, -L, -Lsum).
     Rouge(RougeArgs),
+    /// Brief every item of an RSS or Atom feed: one JSON line per item.
+    Feed(FeedArgs),
+    /// Brief many articles (JSONL records or a directory of .txt/.html files) in parallel.
+    Batch(BatchArgs),
+    /// Who said what, and when: quotes with speakers, statements, entities, dates, timeline.
+    Extract(ExtractArgs),
+    /// Serve the HTTP API and the web page (see docs/api.md).
+    Serve(ServeArgs),
 }
 
 /// Length, method and neutrality options shared by every command that makes briefs.
@@ -53,8 +61,9 @@ pub struct BriefArgs {
 /// `nutgraf summarize`.
 #[derive(Debug, Args)]
 pub struct SummarizeArgs {
-    /// The article: a UTF-8 text file, or - for standard input.
-    #[arg(value_name = "FILE", default_value = "-")]
+    /// The article: a UTF-8 text file, an HTML page (.html/.htm, or content that looks like
+    /// HTML), an http(s):// URL, or - for standard input. Pages are reduced to their article text.
+    #[arg(value_name = "FILE|URL", default_value = "-")]
     pub input: PathBuf,
     /// Output format: text, markdown or json.
     #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
@@ -65,6 +74,9 @@ pub struct SummarizeArgs {
     /// Brief options.
     #[command(flatten)]
     pub brief: BriefArgs,
+    /// Fetch options.
+    #[command(flatten)]
+    pub fetch: FetchArgs,
 }
 
 /// Data, dataset and method selection shared by `nutgraf eval` and `nutgraf bench`.
@@ -138,6 +150,127 @@ pub struct RougeArgs {
     pub format: String,
 }
 
+/// Options of commands that fetch pages.
+#[derive(Debug, Clone, Args)]
+pub struct FetchArgs {
+    /// Seconds allowed for each fetch, connect to last byte (hidden: for tests).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, hide = true)]
+    pub timeout: f64,
+}
+
+/// `nutgraf feed`.
+#[derive(Debug, Args)]
+pub struct FeedArgs {
+    /// The feed: an http(s):// URL, an RSS or Atom file, or - for standard input.
+    #[arg(value_name = "URL|FILE")]
+    pub feed: PathBuf,
+    /// Only items published on or after this date (YYYY-MM-DD or RFC 3339); undated items are
+    /// left out.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// At most this many items, in feed order (after --since).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Brief the feed's own content of each item instead of fetching its page.
+    #[arg(long)]
+    pub no_fetch: bool,
+    /// Largest feed file accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = nutgraf_summarize::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+    /// Brief options.
+    #[command(flatten)]
+    pub brief: BriefArgs,
+    /// Fetch options.
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+}
+
+/// `nutgraf batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The records: a JSONL file (- for standard input), or a directory of .txt and .html files.
+    #[arg(long = "in", value_name = "FILE|DIR")]
+    pub input: PathBuf,
+    /// Where to write one JSON line per record, in input order (default: standard output).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Keep the --out file and append to it, skipping records whose id (or, for records without
+    /// one, line number) already has a line there. Lines with errors count as done: delete them
+    /// from the file to retry those records.
+    #[arg(long, requires = "out")]
+    pub resume: bool,
+    /// JSONL field holding the record id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+    /// JSONL field holding article text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+    /// JSONL field holding an HTML page.
+    #[arg(long, value_name = "NAME", default_value = "html")]
+    pub html_field: String,
+    /// JSONL field holding a page address to fetch.
+    #[arg(long, value_name = "NAME", default_value = "url")]
+    pub url_field: String,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// No progress bar (it is also off when standard error is not a terminal).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Largest article accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = nutgraf_summarize::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+    /// Brief options.
+    #[command(flatten)]
+    pub brief: BriefArgs,
+    /// Fetch options.
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+}
+
+/// `nutgraf extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The article: a UTF-8 text file, or - for standard input.
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub input: PathBuf,
+    /// Output format: json or markdown.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "json")]
+    pub format: String,
+    /// Reference date (YYYY-MM-DD) for relative dates ("on Tuesday", "last week") when the article
+    /// gives no publication date of its own.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Largest input accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = nutgraf_summarize::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+}
+
+/// `nutgraf serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port; the log says which).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Also fetch `url` input from loopback, private, link-local and cloud-metadata addresses.
+    /// Off by default: a server must not become a proxy into its own network.
+    #[arg(long)]
+    pub allow_private_urls: bool,
+    /// Requests admitted to the API at once, waiting or running; one more gets 503 with
+    /// Retry-After (default: 64 per core, at least 256).
+    #[arg(long, value_name = "N")]
+    pub max_in_flight: Option<usize>,
+    /// Pipeline worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub workers: Option<usize>,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 2 << 20)]
+    pub max_body_bytes: usize,
+    /// Seconds allowed for one request, body, fetch and pipeline together.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub request_timeout: f64,
+}
+
 /// Parses the process arguments; exits with code 2 and a usage message on error.
 pub fn parse() -> Cli {
     Cli::parse()
@@ -171,5 +304,52 @@ mod tests {
         assert_eq!((a.data.sentences, a.data.dataset.as_str(), a.resamples), (Some(2), "all", 1000));
         assert!(Cli::try_parse_from(["nutgraf", "bench"]).is_err());
         assert!(Cli::try_parse_from(["nutgraf", "rouge", "--reference", "r.txt"]).is_err());
+    }
+
+    #[test]
+    fn feed_and_batch_flags() {
+        let ok = Cli::try_parse_from([
+            "nutgraf",
+            "feed",
+            "f.xml",
+            "--since",
+            "2024-01-01",
+            "--limit",
+            "3",
+            "--timeout",
+            "2",
+        ]);
+        let Command::Feed(a) = ok.unwrap().command else { panic!("not feed") };
+        assert_eq!((a.since.as_deref(), a.limit, a.fetch.timeout), (Some("2024-01-01"), Some(3), 2.0));
+        assert!(
+            Cli::try_parse_from(["nutgraf", "batch", "--in", "a.jsonl", "--resume"]).is_err(),
+            "--resume needs --out"
+        );
+        let ok = Cli::try_parse_from([
+            "nutgraf",
+            "batch",
+            "--in",
+            "a.jsonl",
+            "--out",
+            "b.jsonl",
+            "--text-field",
+            "body",
+            "-q",
+        ]);
+        let Command::Batch(a) = ok.unwrap().command else { panic!("not batch") };
+        assert_eq!(
+            (a.text_field.as_str(), a.id_field.as_str(), a.quiet, a.brief.method.as_str()),
+            ("body", "id", true, "nutgraf")
+        );
+    }
+
+    #[test]
+    fn serve_flags() {
+        let ok = Cli::try_parse_from(["nutgraf", "serve", "--addr", "127.0.0.1:0", "--allow-private-urls", "--workers", "3"]);
+        let Command::Serve(a) = ok.unwrap().command else { panic!("not serve") };
+        assert_eq!((a.addr.port(), a.allow_private_urls, a.workers, a.max_in_flight), (0, true, Some(3), None));
+        let Command::Serve(a) = Cli::try_parse_from(["nutgraf", "serve"]).unwrap().command else { panic!("not serve") };
+        assert_eq!((a.addr.to_string().as_str(), a.allow_private_urls), ("127.0.0.1:8080", false));
+        assert!(Cli::try_parse_from(["nutgraf", "serve", "--addr", "localhost"]).is_err(), "an address needs a port");
     }
 }

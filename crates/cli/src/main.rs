@@ -10,6 +10,7 @@ use std::process::ExitCode;
 mod cmd;
 mod flags;
 mod input;
+mod source;
 
 /// An error with the exit code it maps to.
 #[derive(Debug)]

@@ -1,8 +1,12 @@
 //! One file per subcommand; `run` dispatches.
 
+mod batch;
 mod bench;
 mod eval;
+mod extract;
+mod feed;
 mod rouge;
+mod serve;
 mod summarize;
 
 use crate::flags::{BriefArgs, Cli, Command};
@@ -16,6 +20,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Rouge(args) => rouge::run(args),
+        Command::Feed(args) => feed::run(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 
