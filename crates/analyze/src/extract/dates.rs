@@ -112,6 +112,32 @@ fn future(sentence: &str) -> bool {
         || l.starts_with("will ")
 }
 
+/// Whether the sentence's own voice says the events are past ("had", "was", "ago" ...).
+fn past(sentence: &str) -> bool {
+    let l = sentence.to_ascii_lowercase();
+    [" had ", " was ", " were ", " did ", " said ", " ago", " last "].iter().any(|w| l.contains(w))
+}
+
+/// The tense of the words right before a date expression (`head` is the sentence up to it):
+/// `Some(false)` after a past-tense verb ("announced on Monday"), `Some(true)` after "will" or
+/// "to" ("will meet on Monday"), `None` when the nearby words do not say.
+fn tense(head: &str) -> Option<bool> {
+    const PAST: &[&str] = &[
+        "began", "came", "died", "gave", "had", "held", "left", "lost", "made", "met", "said", "sent", "spoke", "told",
+        "took", "was", "went", "were", "won", "wrote",
+    ];
+    for w in head.rsplit(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).take(5) {
+        let l = w.to_ascii_lowercase();
+        if matches!(l.as_str(), "will" | "to" | "scheduled" | "next" | "until") || l.ends_with("'ll") {
+            return Some(true);
+        }
+        if PAST.contains(&l.as_str()) || (l.len() > 4 && l.ends_with("ed")) {
+            return Some(false);
+        }
+    }
+    None
+}
+
 fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
@@ -134,6 +160,8 @@ pub(crate) fn find(doc: &Document<'_>, _t: &Tokens<'_>, reference: Option<NaiveD
         }
         let para = sent.paragraph;
         let sentence = &text[sent.norm];
+        let ahead = tense(&text[sent.norm.start..whole.start()]).unwrap_or_else(|| future(sentence));
+        let behind = !ahead && past(sentence);
         let year = |g: &str| c.name(g).and_then(|y| y.as_str().parse::<i32>().ok());
         let mut span = Span::new(whole.start(), whole.end());
         let mut kind = DateKind::Absolute;
@@ -149,9 +177,9 @@ pub(crate) fn find(doc: &Document<'_>, _t: &Tokens<'_>, reference: Option<NaiveD
                     let y = ctx.or_else(|| {
                         let r = reference?;
                         let this = NaiveDate::from_ymd_opt(r.year(), m, d)?;
-                        Some(match (future(sentence), this < r) {
+                        Some(match (ahead, this < r) {
                             (true, true) => r.year() + 1,
-                            (false, false) if (this - r).num_days() > 7 => r.year() - 1,
+                            (false, false) if behind && (this - r).num_days() > 7 => r.year() - 1,
                             _ => r.year(),
                         })
                     });
@@ -182,16 +210,16 @@ pub(crate) fn find(doc: &Document<'_>, _t: &Tokens<'_>, reference: Option<NaiveD
             let y = context.filter(|&(_, p)| p + 3 >= para).map(|(y, _)| y).or_else(|| {
                 let r = reference?;
                 let mo = mo?;
-                Some(match (future(sentence), mo < r.month()) {
+                Some(match (ahead, mo < r.month()) {
                     (true, true) => r.year() + 1,
-                    (false, false) if mo > r.month() => r.year() - 1,
+                    (false, false) if behind && mo > r.month() => r.year() - 1,
                     _ => r.year(),
                 })
             });
             y.zip(mo).map(|(y, m)| format!("{y:04}-{m:02}"))
         } else {
             kind = DateKind::Relative;
-            relative(&c, reference, future(sentence))
+            relative(&c, reference, ahead)
         };
         mentions.push(DateMention { span: doc.text.to_original(span), sentence: s, kind, value });
     }

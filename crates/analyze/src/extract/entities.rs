@@ -285,7 +285,8 @@ impl Builder<'_, '_> {
                 return true;
             }
         }
-        if words.iter().any(|&k| self.org_word(k)) {
+        let lone_opener = words.len() == 1 && t.toks[i].first && t.toks.get(end).is_some_and(|n| n.word && !n.cap);
+        if words.iter().any(|&k| self.org_word(k)) && !lone_opener {
             self.other(EntityKind::Organization, i, end);
             return true;
         }

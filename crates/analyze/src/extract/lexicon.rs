@@ -45,14 +45,15 @@ pub(crate) static HONORIFICS: &[(&str, Option<super::Gender>)] = &[
 /// Words that make a capitalized name an organization.
 #[rustfmt::skip]
 pub(crate) static ORG_WORDS: &[&str] = &[
-    "academy", "administration", "agency", "airlines", "alliance", "assembly", "association",
-    "authority", "bank", "board", "bureau", "cabinet", "campaign", "caucus", "center", "centre",
-    "church", "clinic", "club", "co", "coalition", "college", "commission", "committee",
-    "company", "congress", "corp", "corporation", "council", "court", "department", "district",
-    "federation", "foundation", "fund", "group", "guard", "hospital", "house", "inc", "institute",
-    "league", "legislature", "llc", "ltd", "ministry", "network", "news", "office",
-    "organization", "parliament", "party", "police", "post", "press", "reserve", "school",
-    "senate", "service", "society", "times", "tribune", "union", "university",
+    "academy", "administration", "agency", "airlines", "airways", "alliance", "assembly",
+    "association", "authority", "bank", "board", "bureau", "cabinet", "campaign", "caucus",
+    "center", "centre", "church", "clinic", "club", "co", "coalition", "college", "commission",
+    "committee", "company", "congress", "corp", "corporation", "council", "court", "department",
+    "district", "enterprises", "federation", "foundation", "fund", "group", "guard", "holdings",
+    "hospital", "house", "inc", "industries", "institute", "institution", "league", "legislature",
+    "llc", "ltd", "ministry", "motors", "network", "news", "office", "organization", "parliament",
+    "party", "police", "post", "press", "properties", "reserve", "school", "senate", "service",
+    "society", "technologies", "times", "tribune", "union", "university",
 ];
 
 /// Words that may join the parts of a capitalized organization or place name.

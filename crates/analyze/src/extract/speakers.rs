@@ -70,6 +70,8 @@ pub struct Statement {
     pub date: Option<DateRef>,
 }
 
+/// Verbs that introduce a quoted phrase as a name for something ("called it "a disgrace"").
+static NAMING: &[&str] = &["called", "calling", "described", "describing", "dubbed", "labeled", "termed"];
 static PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 static VENUES: &[&str] = &[
     "address", "appearance", "briefing", "bus", "ceremony", "chamber", "conference", "courthouse", "debate",
@@ -126,9 +128,17 @@ pub(crate) fn attribute(
             let next_open = raw.get(qi).map_or(usize::MAX, |n| tok_at(n.open));
             let trail_to = t.sentence(close_sent).1.min(next_open).max(after);
             let para = t.toks.get(open).map_or(0, |x| x.para);
-            let mut found = cx.trail(after, trail_to).or_else(|| cx.lead(lead_from, open));
+            let trail = cx.trail(after, trail_to);
+            // A quote of one or two words needs a real reporting verb: "called it a "disaster"" is
+            // a scare quote, "said the plan was "dead on arrival"" is not.
+            let short_ok = trail.is_some() || (lead_from..open).any(|k| cx.cue(k));
+            let mut found = trail.or_else(|| cx.lead(lead_from, open));
+            if found.as_ref().is_some_and(|f| f.entity.is_none() && is_document(&f.name)) {
+                // "..., the statement said": the author of the statement named before.
+                found = last.as_ref().map(|(_, f, _, _)| Found { via: Via::Previous, ..f.clone() });
+            }
             let own = found.is_some();
-            if own || q.words >= 3 {
+            if (own && short_ok) || q.words >= 3 {
                 let mut date = found.as_ref().and_then(|_| cx.date_in(lead_from, open, after, trail_to));
                 let place = if own { cx.place(lead_from, open).or_else(|| cx.place(after, trail_to)) } else { None };
                 if found.is_none() {
@@ -207,14 +217,11 @@ impl Ctx<'_, '_> {
             let end = (a + 2..to).find(|&k| !t.toks[k].word).unwrap_or(to);
             return self.phrase(a + 2, end);
         }
-        let v = (from..to).rev().find(|&k| self.cue(k))?;
-        if v + 1 < to && t.toks[v + 1].word && (v + 1..to).any(|k| self.mention_at(k).is_some()) {
-            let after = self.after_verb(v + 1, to);
-            if after.is_some() && !t.is(v, "told") {
-                return after;
-            }
-        }
-        self.subject(from, v)
+        let v = (from..to).rev().find(|&k| self.cue(k) || (!t.toks[k].quoted && t.is_any(k, NAMING)))?;
+        self.subject(from, v).or_else(|| {
+            // "said Mills: ..." with nothing before the verb.
+            (v + 1 < to && t.toks[v + 1].word && !t.is(v, "told")).then(|| self.after_verb(v + 1, to)).flatten()
+        })
     }
 
     /// The subject before the verb at `v`, within `[from, v)`, skipping an appositive or
@@ -222,9 +229,24 @@ impl Ctx<'_, '_> {
     fn subject(&self, from: usize, v: usize) -> Option<Found> {
         let t = self.t;
         let mut end = v;
+        let mut inner = None;
         if end > from && t.punct(end - 1, b',') {
             let open = (from..end - 1).rev().take(25).find(|&k| t.punct(k, b','));
+            if let Some(c) = open {
+                inner = Some((c + 1, end - 1));
+            }
             end = open.unwrap_or(end - 1);
+        }
+        // "her husband, Victor Perez, added": a description, then the name in apposition.
+        if let Some((a, b)) = inner {
+            let named = |x: usize, y: usize| self.ents.within(x, y).iter().any(|m| self.kind(m.ent) != EntityKind::Place);
+            let mut start = end;
+            while start > from && t.toks[start - 1].word && !t.toks[start - 1].quoted {
+                start -= 1;
+            }
+            if !named(start, end) && named(a, b) && !t.is_any(a, &["who", "which", "whose"]) {
+                return self.phrase(a, b);
+            }
         }
         let mut start = end;
         while start > from && start + 12 > end && t.toks[start - 1].word && !t.toks[start - 1].quoted {
@@ -403,23 +425,24 @@ impl Ctx<'_, '_> {
             (a, f, content)
         } else {
             let v = (from..end).find(|&k| self.cue(k))?;
-            if v > from && t.punct(v - 1, b',') && v > from + 3 {
-                // "CONTENT, X said" has the verb first only in "said X"; "CONTENT, X said."
-                let f = self.after_verb(v + 1, end).filter(|_| v + 1 < end)?;
+            let words_after = (v + 1..end).filter(|&k| t.toks[k].word).count();
+            let that = (v + 1..end).take(8).find(|&k| t.is(k, "that"));
+            let comma_before = (from..v).rev().find(|&k| t.punct(k, b','));
+            let inverted = if v > from + 3 && t.punct(v - 1, b',') && that.is_none() && words_after <= 10 {
+                self.after_verb(v + 1, end).filter(|f| f.via != Via::Description)
+            } else {
+                None
+            };
+            if let Some(f) = inverted {
+                // "CONTENT, said X."
                 (v, f, (from, v - 1))
-            } else if v + 1 < end && !t.toks[v + 1].word && t.punct(v + 1, b'.') {
-                let comma = (from..v).rev().find(|&k| t.punct(k, b','))?;
-                let f = self.subject(comma + 1, v)?;
-                (v, f, (from, comma))
+            } else if let (Some(c), true) = (comma_before, that.is_none() && words_after <= 5 && !t.punct(v - 1, b',')) {
+                // "CONTENT, X said (on Tuesday)."
+                let f = self.subject(c + 1, v)?;
+                (v, f, (from, c))
             } else {
                 let f = self.subject(from, v)?;
-                let mut c = v + 1;
-                if t.is(v, "told") {
-                    c = (c..end).take(6).find(|&k| t.is(k, "that")).map_or(c + 1, |k| k);
-                }
-                if t.is(c, "that") {
-                    c += 1;
-                }
+                let c = that.map_or(v + 1, |k| k + 1);
                 (v, f, (c, end))
             }
         };
@@ -439,6 +462,12 @@ impl Ctx<'_, '_> {
         };
         Some((st, found, date))
     }
+}
+
+/// True for descriptions that name a document rather than a person ("the statement").
+fn is_document(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_ascii_lowercase();
+    matches!(last.as_str(), "statement" | "release" | "letter" | "report" | "filing" | "post" | "memo")
 }
 
 /// The role of the person mentioned at tokens `[first, end)`: a title before the name ("Retired

@@ -7,7 +7,7 @@
 use nutgraf_text::{Document, Span};
 use serde::{Deserialize, Serialize};
 
-use super::dates::DateMention;
+use super::dates::{DateKind, DateMention};
 use super::speakers::Statement;
 use super::Quote;
 
@@ -56,6 +56,10 @@ pub(crate) fn build(
             continue;
         }
         if publication.is_some_and(|p| p.contains(d.span)) {
+            continue;
+        }
+        // A relative date inside a quote counts from when the speaker spoke, not from the article.
+        if d.kind == DateKind::Relative && quotes.iter().any(|q| q.parts.iter().any(|p| p.contains(d.span))) {
             continue;
         }
         let sent = doc.sentences[s];
