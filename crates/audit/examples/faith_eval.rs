@@ -42,8 +42,16 @@ fn main() {
         let group = format!("{}/{}", s("dataset"), s("origin"));
         let label = v["label"].as_i64() == Some(1);
         if let Some(out) = dump_out.as_mut() {
-            let sups: Vec<String> = a.sentences.iter().map(|x| format!("{:.4}", x.support)).collect();
-            let kinds: Vec<&str> = a.sentences.iter().flat_map(|x| x.unsupported.iter().map(|u| u.kind.name())).collect();
+            let sups: Vec<String> = a
+                .sentences
+                .iter()
+                .map(|x| format!("{:.4}:{:.4}", x.support, x.evidence.first().map_or(0.0, |e| e.overlap)))
+                .collect();
+            let kinds: Vec<String> = a
+                .sentences
+                .iter()
+                .flat_map(|x| x.unsupported.iter().map(|u| format!("{}:{}", u.kind.name(), u.text.split_whitespace().count())))
+                .collect();
             writeln!(out, "{}\t{}\t{}\t{}\t{:.4}\t{}\t{}", s("id"), group, s("model"), label as u8, a.score, sups.join(","), kinds.join(","))
                 .expect("write dump");
         }

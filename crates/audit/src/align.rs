@@ -72,6 +72,12 @@ impl Alignment {
         row.iter().enumerate().filter(|(q, _)| !skip.contains(q)).map(|(_, v)| v).sum()
     }
 
+    /// Sentence `s`'s score on the query terms in `only`, each with its weight.
+    pub fn score_on(&self, s: u32, only: &[(usize, f32)]) -> f32 {
+        let Some(r) = self.row(s) else { return 0.0 };
+        only.iter().map(|&(q, w)| w * self.contrib[r * self.nq + q]).sum()
+    }
+
     /// The best score of any sentence without the terms in `skip`.
     pub fn best(&self, skip: &[usize]) -> f32 {
         self.cands.iter().map(|&s| self.score(s, skip)).fold(0.0, f32::max)

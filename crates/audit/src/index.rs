@@ -103,6 +103,8 @@ pub(crate) struct Index {
     /// Per term id: (sentence, term frequency).
     pub postings: Vec<Vec<(u32, u16)>>,
     pub avg_len: f32,
+    /// Pairs of consecutive word keys, for the summary's copy rate.
+    pub bigrams: rustc_hash::FxHashSet<(u32, u32)>,
     /// Normalized sentence texts and their ids, for the verbatim fast path.
     pub verbatim: FxHashMap<String, u32>,
 }
@@ -155,6 +157,9 @@ impl Index {
             });
             self.words.push(IWord { sent: id, key, cap_mid: w.cap && !w.first, report: w.report, neg: w.neg, term });
         }
+        for p in start + 1..self.words.len() {
+            self.bigrams.insert((self.words[p - 1].key, self.words[p].key));
+        }
         keys.sort_unstable();
         keys.dedup();
         for &k in &keys {
@@ -180,6 +185,15 @@ impl Index {
     /// True when sentence `s` holds key `k`.
     pub fn has(&self, s: u32, k: u32) -> bool {
         self.sents[s as usize].keys.binary_search(&k).is_ok()
+    }
+
+    /// True when some sentence has the keys `run` as consecutive words.
+    pub fn contains_run(&self, run: &[u32]) -> bool {
+        let Some(&first) = run.first() else { return true };
+        self.key_sents[first as usize].iter().any(|&s| {
+            let r = self.sents[s as usize].words.clone();
+            r.clone().any(|p| p + run.len() <= r.end && run.iter().enumerate().all(|(j, &k)| self.words[p + j].key == k))
+        })
     }
 
     /// True when the key is mostly written with a capital inside sentences, or only ever with a

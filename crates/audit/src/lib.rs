@@ -61,7 +61,7 @@ pub use pieces::Kind;
 use index::Index;
 
 /// The default threshold on the summary score, chosen on the faith-dev split (see BENCHMARKS.md).
-pub const DEFAULT_THRESHOLD: f32 = 0.5;
+pub const DEFAULT_THRESHOLD: f32 = 0.68;
 /// The default limit on the number of sources.
 pub const MAX_SOURCES: usize = 10_000;
 /// The default limit on the bytes of all sources and the summary together: 64 MiB.
@@ -86,7 +86,11 @@ impl<'a> Source<'a> {
 /// The audit of a summary.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Audit {
-    /// Summary-level support, 0..1: the weakest sentence's support.
+    /// Summary-level support, 0..1. The mean of the weakest sentence support and the weakest
+    /// best-evidence overlap, raised to a power between 0.15 and 1 that grows with the summary's
+    /// copy rate (the share of its consecutive word pairs found in the sources): a summary in
+    /// its own words cannot show as much word overlap as a copied one, and is not expected to.
+    /// A summary copied from its sources scores 1.
     pub score: f32,
     /// True when `score >= threshold`.
     pub supported: bool,
@@ -202,8 +206,8 @@ impl Auditor {
         }
         let docs: Vec<Document<'_>> = sources.iter().map(|s| Document::new(s.text)).collect();
         let ix = Index::new(&docs);
-        let sentences = audit_sentences(&ix, sources, summary);
-        let score = sentences.iter().map(|s| s.support).fold(1.0, f32::min);
+        let (sentences, copy) = audit_sentences(&ix, sources, summary);
+        let score = summary_score(&sentences, copy);
         let notes = notes(&ix, sources, summary);
         Ok(Audit { score, supported: score >= self.threshold, threshold: self.threshold, sentences, notes })
     }
@@ -213,13 +217,31 @@ fn has_word(text: &str) -> bool {
     text.chars().any(char::is_alphanumeric)
 }
 
-/// Audits every sentence of the summary.
-fn audit_sentences(ix: &Index, sources: &[Source<'_>], summary: &str) -> Vec<SentenceAudit> {
+/// The summary score from its sentences and its copy rate (see [`Audit::score`]).
+fn summary_score(sentences: &[SentenceAudit], copy: f32) -> f32 {
+    let support = sentences.iter().map(|s| s.support).fold(1.0, f32::min);
+    let overlap = sentences.iter().map(|s| s.evidence.first().map_or(0.0, |e| e.overlap)).fold(1.0, f32::min);
+    let base = (0.5 * support + 0.5 * overlap).clamp(0.0, 1.0);
+    let score = base.powf(PARAPHRASE_FLOOR + (1.0 - PARAPHRASE_FLOOR) * copy.clamp(0.0, 1.0));
+    if score > 0.0 {
+        score
+    } else {
+        0.0
+    }
+}
+
+/// The exponent the summary score takes for a summary that copies no word pair from its sources.
+const PARAPHRASE_FLOOR: f32 = 0.15;
+
+/// Audits every sentence of the summary; also returns the summary's copy rate (the share of its
+/// consecutive word pairs that occur in the sources).
+fn audit_sentences(ix: &Index, sources: &[Source<'_>], summary: &str) -> (Vec<SentenceAudit>, f32) {
     let prepped = pieces::prep_quotes(summary);
     let doc = Document::new(&prepped);
     let norm = doc.text.normalized();
     let mut out = Vec::new();
     let mut words = Vec::new();
+    let (mut pairs, mut copied) = (0usize, 0usize);
     let evidence = |s: u32, overlap: f32| {
         let sent = &ix.sents[s as usize];
         let src = &sources[sent.source as usize];
@@ -227,6 +249,9 @@ fn audit_sentences(ix: &Index, sources: &[Source<'_>], summary: &str) -> Vec<Sen
     };
     for (i, s) in doc.sentences.iter().enumerate() {
         if let Some(ids) = verbatim(ix, doc.sentence_norm(i)) {
+            let n = nutgraf_text::words(norm, s.norm).count().saturating_sub(1);
+            pairs += n;
+            copied += n;
             out.push(SentenceAudit {
                 text: summary[s.span].to_string(),
                 span: s.span,
@@ -240,6 +265,11 @@ fn audit_sentences(ix: &Index, sources: &[Source<'_>], summary: &str) -> Vec<Sen
             words::scan(norm, part, &mut words);
             if words.is_empty() {
                 continue;
+            }
+            for w in words.windows(2) {
+                pairs += 1;
+                let pair = ix.keys.get(&w[0].key).zip(ix.keys.get(&w[1].key));
+                copied += pair.is_some_and(|p| ix.bigrams.contains(&p)) as usize;
             }
             let quotes = words::quoted_ranges(norm, part);
             let c = score::check(ix, norm, &words, &quotes);
@@ -262,7 +292,7 @@ fn audit_sentences(ix: &Index, sources: &[Source<'_>], summary: &str) -> Vec<Sen
             });
         }
     }
-    out
+    (out, if pairs == 0 { 1.0 } else { copied as f32 / pairs as f32 })
 }
 
 /// The source sentences that a summary sentence copies word for word, if it is a run of whole

@@ -105,7 +105,7 @@ pub(crate) fn is_name(ix: &Index, w: &Word) -> bool {
 /// The pieces of one summary sentence: names, numbers, dates (in word order), then quotes.
 /// `quotes` are the quoted byte ranges of the sentence, relative to the normalized text the
 /// words' spans point into.
-pub(crate) fn pieces(ix: &Index, words: &[Word], quotes: &[(usize, usize)]) -> Vec<Piece> {
+pub(crate) fn pieces(ix: &Index, norm: &str, words: &[Word], quotes: &[(usize, usize)]) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -125,7 +125,9 @@ pub(crate) fn pieces(ix: &Index, words: &[Word], quotes: &[(usize, usize)]) -> V
         while i < words.len() {
             let n = &words[i];
             let joins = match kind {
-                Kind::Entity => n.sort == Sort::Plain && is_name(ix, n),
+                Kind::Entity => {
+                    n.sort == Sort::Plain && is_name(ix, n) && gap_is_space(norm, &words[i - 1], n) && !words[i - 1].poss
+                }
                 Kind::Date => n.sort == Sort::Date || (matches!(n.sort, Sort::Number { .. }) && prev_is_month(words, i)),
                 _ => n.sort == Sort::Plain && crate::lexicon::lookup(crate::lexicon::SCALES, &n.lower).is_some(),
             };
@@ -145,6 +147,11 @@ pub(crate) fn pieces(ix: &Index, words: &[Word], quotes: &[(usize, usize)]) -> V
         }
     }
     out
+}
+
+/// True when only spaces separate two words (names do not run across commas or brackets).
+fn gap_is_space(norm: &str, a: &Word, b: &Word) -> bool {
+    norm[a.span.end..b.span.start].bytes().all(|c| c == b' ')
 }
 
 fn next_is_date(words: &[Word], i: usize) -> bool {
@@ -176,7 +183,7 @@ mod tests {
             scan(&prepped, Span::new(0, s.len()), &mut words);
             let quotes = crate::words::quoted_ranges(&prepped, Span::new(0, s.len()));
             let got: Vec<&str> =
-                pieces(&ix, &words, &quotes).iter().map(|p| &s[words[p.words.start].span.start..words[p.words.end - 1].span.end]).collect();
+                pieces(&ix, &prepped, &words, &quotes).iter().map(|p| &s[words[p.words.start].span.start..words[p.words.end - 1].span.end]).collect();
             assert_eq!(got, want, "{s}");
         }
     }

@@ -19,6 +19,14 @@ use crate::index::{stem, Index};
 use crate::pieces::{pieces, Kind};
 use crate::words::Word;
 
+/// Temporary tuning knobs (AUDIT_TUNE="a,b,c").
+pub(crate) fn tune(i: usize, default: f32) -> f32 {
+    static T: std::sync::LazyLock<Vec<Option<f32>>> = std::sync::LazyLock::new(|| {
+        std::env::var("AUDIT_TUNE").unwrap_or_default().split(',').map(|x| x.parse().ok()).collect()
+    });
+    T.get(i).copied().flatten().unwrap_or(default)
+}
+
 /// Below this support a piece is reported as unsupported.
 pub(crate) const FLAG_BELOW: f32 = 0.5;
 /// Discount for a piece found only in a neighbour of the aligned sentence.
@@ -65,8 +73,9 @@ pub(crate) fn check(ix: &Index, norm: &str, words: &[Word], quotes: &[(usize, us
     let mut flags = Vec::new();
     let mut factor = 1.0f32;
     let mut quote_at = None;
-    let ps = pieces(ix, words, quotes);
+    let ps = pieces(ix, norm, words, quotes);
     let speakers = super::speaker::speakers(words, &ps, quotes);
+    let piece_words: Vec<usize> = ps.iter().filter(|p| p.kind != Kind::Quote).flat_map(|p| p.words.clone()).collect();
     for p in &ps {
         let text = || piece_text(norm, words, &p.words);
         let (support, why) = match p.kind {
@@ -78,7 +87,7 @@ pub(crate) fn check(ix: &Index, norm: &str, words: &[Word], quotes: &[(usize, us
                 Err(why) => (0.0, why),
             },
             _ if speakers.contains(&p.words) => continue,
-            _ => located(ix, &al, &q, words, p.kind, p.words.clone(), &text()),
+            _ => located(ix, &al, &q, words, &piece_words, p.kind, p.words.clone(), &text()),
         };
         factor *= 1.0 - severity(p.kind) * (1.0 - support);
         if support < FLAG_BELOW {
@@ -163,6 +172,17 @@ impl Query {
         }
     }
 
+    /// IDF-weighted share of the query slots `only` that sentence `s` has.
+    fn share(&self, al: &Alignment, s: u32, only: &[usize]) -> f32 {
+        let total: f32 = only.iter().map(|&k| self.idf[k]).sum();
+        let has: f32 = only.iter().filter(|&&k| al.has_term(s, k)).map(|&k| self.idf[k]).sum();
+        if total > 0.0 {
+            has / total
+        } else {
+            0.0
+        }
+    }
+
     /// Runs of content words no source has, outside the pieces already flagged.
     fn absent(&self, words: &[Word], flagged: &[RawFlag]) -> Vec<RawFlag> {
         let mut out: Vec<RawFlag> = Vec::new();
@@ -192,18 +212,46 @@ fn best_row(al: &Alignment, skip: &[usize]) -> Option<u32> {
 }
 
 /// Support of a name, number or date piece: is it where the rest of the sentence comes from?
-fn located(ix: &Index, al: &Alignment, q: &Query, words: &[Word], kind: Kind, r: Range<usize>, text: &str) -> (f32, String) {
+#[allow(clippy::too_many_arguments)]
+fn located(
+    ix: &Index,
+    al: &Alignment,
+    q: &Query,
+    words: &[Word],
+    others: &[usize],
+    kind: Kind,
+    r: Range<usize>,
+    text: &str,
+) -> (f32, String) {
     let keyed: Vec<&Word> = words[r.clone()]
         .iter()
         .filter(|w| kind != Kind::Number || w.is_numeric())
         .collect();
-    let ids: Vec<Option<u32>> = keyed.iter().map(|w| ix.keys.get(&w.key)).collect();
+    // A name may be inflected differently ("Allied" for "Allies"): fall back to any word of the
+    // sources with its stem.
+    let ids: Vec<Option<u32>> = keyed
+        .iter()
+        .map(|w| ix.keys.get(&w.key).or_else(|| (kind == Kind::Entity).then(|| stem_key(ix, w)).flatten()))
+        .collect();
     if ids.iter().any(Option::is_none) {
         return (0.0, format!("no source has {}", quoted(kind, text)));
     }
     let ids: Vec<u32> = ids.into_iter().flatten().collect();
-    let skip = q.slots_of(r);
-    let best = al.best(&skip);
+    if kind == Kind::Entity && ids.len() > 1 && !ix.contains_run(&ids) {
+        return (0.0, format!("no source has {} (its words occur, but not together)", quoted(kind, text)));
+    }
+    // The piece's context: the content words within a few words of it, itself left out.
+    // Other names, numbers and dates count for less: a sentence that fuses two source sentences
+    // ("City lost to Palace at the Etihad on Monday") should not pull each piece to the other's.
+    let own = q.slots_of(r.clone());
+    let reach = tune(0, 6.0) as usize;
+    let mut context: Vec<(usize, f32)> = (r.start.saturating_sub(reach)..(r.end + reach).min(words.len()))
+        .filter_map(|j| q.slot[j].map(|k| (k, if others.contains(&j) { tune(4, 0.5) } else { 1.0 })))
+        .filter(|(k, _)| !own.contains(k))
+        .collect();
+    context.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    context.dedup_by_key(|c| c.0);
+    let (best_s, best) = al.cands.iter().map(|&s| (s, al.score_on(s, &context))).fold((u32::MAX, 0.0f32), |a, b| if b.1 > a.1 { b } else { a });
     if best <= 0.0 {
         return (1.0, String::new());
     }
@@ -216,20 +264,35 @@ fn located(ix: &Index, al: &Alignment, q: &Query, words: &[Word], kind: Kind, r:
         }
     };
     let mut found = 0.0f32;
+    // Candidates: for a name, the sentences of any of its words; otherwise those of its rarest key.
     let rarest = ids.iter().min_by_key(|&&k| ix.key_sents[k as usize].len()).copied().unwrap_or(0);
-    for &s in &ix.key_sents[rarest as usize] {
+    let lists: Vec<u32> = if kind == Kind::Entity { ids.clone() } else { vec![rarest] };
+    for &s in lists.iter().flat_map(|&k| &ix.key_sents[k as usize]) {
         if !holds(s) {
             continue;
         }
-        found = found.max(al.score(s, &skip));
-        for n in [s.wrapping_sub(1), s + 1] {
-            if (n as usize) < ix.sents.len() && ix.near(s, n, 1) {
-                found = found.max(NEIGHBOUR * al.score(n, &skip));
+        found = found.max(al.score_on(s, &context));
+        for (n, w) in [(s.wrapping_sub(1), NEIGHBOUR), (s + 1, NEIGHBOUR), (s + 2, tune(2, 0.0))] {
+            if (n as usize) < ix.sents.len() && ix.near(s, n, 2) {
+                found = found.max(w * al.score_on(n, &context));
             }
         }
     }
-    let support = (found / best).min(1.0);
+    // How strongly the context points at one source sentence: a copied sentence with one name
+    // swapped points hard; an abstractive one that only gathers words does not, and there a
+    // piece the sources have elsewhere is given the benefit of the doubt.
+    let slots: Vec<usize> = context.iter().map(|c| c.0).collect();
+    let strength = q.share(al, best_s, &slots);
+    let floor = if strength < tune(1, 0.0) { tune(3, 0.6) } else { 0.0 };
+    let support = (found / best).min(1.0).max(floor);
     (support, format!("the sources have {} but not in the sentences this one is based on", quoted(kind, text)))
+}
+
+/// The key of a source word with the same stem as `w`, if any.
+fn stem_key(ix: &Index, w: &Word) -> Option<u32> {
+    let t = ix.terms.get(&stem(w)?)?;
+    let &(s, _) = ix.postings[t as usize].first()?;
+    ix.sents[s as usize].words.clone().find(|&p| ix.words[p].term == Some(t)).map(|p| ix.words[p].key)
 }
 
 fn quoted(kind: Kind, text: &str) -> String {

@@ -155,7 +155,7 @@ mod tests {
         let cases = vec![("ruiz said", 1, true), ("bell said", 0, false), ("bell said", 2, true), ("then Smith said", 1, false)];
         for (s, anchor, ok) in cases {
             let w = words(s);
-            let ps = pieces(&ix, &w, &[]);
+            let ps = pieces(&ix, s, &w, &[]);
             let sp = speakers(&w, &ps, &[]);
             assert_eq!(sp.len(), 1, "{s}");
             assert_eq!(check_speaker(&ix, anchor, &w[sp[0].clone()]).is_none(), ok, "{s} at {anchor}");

@@ -43,6 +43,8 @@ pub(crate) struct Word {
     pub neg: bool,
     /// A reporting verb ("said", "told" ...).
     pub report: bool,
+    /// A possessive ("Mills's", or `mills` before a tokenized `'s`).
+    pub poss: bool,
 }
 
 impl Word {
@@ -83,6 +85,7 @@ pub(crate) fn scan(norm: &str, span: Span, out: &mut Vec<Word>) {
     for w in nutgraf_text::words(norm, span) {
         let text = &norm[w];
         let mut lower = text.to_lowercase();
+        let poss = (lower.ends_with("'s") && lower.len() > 2) || norm[w.end..].starts_with(" 's") || norm[w.end..].starts_with("' ");
         if lower.ends_with("'s") && lower.len() > 2 {
             lower.truncate(lower.len() - 2);
         }
@@ -104,6 +107,7 @@ pub(crate) fn scan(norm: &str, span: Span, out: &mut Vec<Word>) {
             stop,
             neg,
             report,
+            poss,
         });
     }
     for i in 0..out.len() {
