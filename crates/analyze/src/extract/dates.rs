@@ -202,7 +202,14 @@ pub(crate) fn find(doc: &Document<'_>, _t: &Tokens<'_>, reference: Option<NaiveD
         } else if let Some(m) = c.name("m4") {
             let before = text[..m.start()].trim_end();
             let prep = ["in", "since", "by", "until", "early", "late", "mid-", "through"];
-            if !prep.iter().any(|p| before.len() >= p.len() && before[before.len() - p.len()..].eq_ignore_ascii_case(p)) {
+            let b = before.as_bytes();
+            let after_prep = |p: &&str| {
+                let n = p.len();
+                b.len() >= n
+                    && b[b.len() - n..].eq_ignore_ascii_case(p.as_bytes())
+                    && (b.len() == n || !b[b.len() - n - 1].is_ascii_alphanumeric())
+            };
+            if !prep.iter().any(after_prep) {
                 continue;
             }
             span = Span::new(m.start(), m.end());

@@ -436,7 +436,7 @@ impl Ctx<'_, '_> {
             if let Some(f) = inverted {
                 // "CONTENT, said X."
                 (v, f, (from, v - 1))
-            } else if let (Some(c), true) = (comma_before, that.is_none() && words_after <= 5 && !t.punct(v - 1, b',')) {
+            } else if let (Some(c), true) = (comma_before, that.is_none() && words_after <= 5 && !(v > from && t.punct(v - 1, b','))) {
                 // "CONTENT, X said (on Tuesday)."
                 let f = self.subject(c + 1, v)?;
                 (v, f, (from, c))
