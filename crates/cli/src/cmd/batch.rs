@@ -17,7 +17,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufReader, BufWriter, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 use nutgraf_ingest::batch::{self, Fields, Payload, Record};
 use nutgraf_ingest::fetch::Fetcher;
 use nutgraf_summarize::Summarizer;
@@ -185,10 +185,15 @@ fn open_output(out: Option<&Path>, resume: bool) -> Result<(Box<dyn Write>, Hash
 
 fn progress(total: Option<u64>) -> ProgressBar {
     let (bar, template) = match total {
-        Some(n) => (ProgressBar::new(n), "{elapsed_precise} {wide_bar} {pos}/{len} {per_sec} ETA {eta}"),
-        None => (ProgressBar::new_spinner(), "{spinner} {elapsed_precise} {pos} records {per_sec}"),
+        Some(n) => (ProgressBar::new(n), "{elapsed_precise} {wide_bar} {pos}/{len} {rate} ETA {eta}"),
+        None => (ProgressBar::new_spinner(), "{spinner} {elapsed_precise} {pos} records {rate}"),
     };
-    bar.set_style(ProgressStyle::with_template(template).expect("a valid progress template"));
+    let style = ProgressStyle::with_template(template)
+        .expect("a valid progress template")
+        .with_key("rate", |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.1}/s", s.per_sec());
+        });
+    bar.set_style(style);
     bar
 }
 
