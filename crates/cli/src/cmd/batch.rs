@@ -188,11 +188,12 @@ fn progress(total: Option<u64>) -> ProgressBar {
         Some(n) => (ProgressBar::new(n), "{elapsed_precise} {wide_bar} {pos}/{len} {rate} ETA {eta}"),
         None => (ProgressBar::new_spinner(), "{spinner} {elapsed_precise} {pos} records {rate}"),
     };
-    let style = ProgressStyle::with_template(template)
-        .expect("a valid progress template")
-        .with_key("rate", |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+    let style = ProgressStyle::with_template(template).expect("a valid progress template").with_key(
+        "rate",
+        |s: &ProgressState, w: &mut dyn std::fmt::Write| {
             let _ = write!(w, "{:.1}/s", s.per_sec());
-        });
+        },
+    );
     bar.set_style(style);
     bar
 }
