@@ -100,7 +100,10 @@ fn detected(a: &Audit, base: &Audit, changed: Span, kind: &str) -> (bool, bool) 
         base.sentences.iter().flat_map(|s| s.unsupported.iter().map(|u| (u.kind.name(), u.text.as_str()))).collect();
     let fresh: Vec<&(&str, Span, &str)> =
         flags.iter().filter(|(k, s, t)| near(*s) && !before.contains(&(*k, *t))).collect();
-    let right = fresh.iter().any(|(k, _, _)| *k == kind || (kind == "speaker" && *k == "entity"));
+    // A swapped speaker may be caught as a name, and a changed number inside a date as a date.
+    let right = fresh
+        .iter()
+        .any(|(k, _, _)| *k == kind || (kind == "speaker" && *k == "entity") || (kind == "number" && *k == "date"));
     (!fresh.is_empty(), right)
 }
 

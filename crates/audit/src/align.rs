@@ -78,11 +78,6 @@ impl Alignment {
         only.iter().map(|&(q, w)| w * self.contrib[r * self.nq + q]).sum()
     }
 
-    /// The best score of any sentence without the terms in `skip`.
-    pub fn best(&self, skip: &[usize]) -> f32 {
-        self.cands.iter().map(|&s| self.score(s, skip)).fold(0.0, f32::max)
-    }
-
     /// Up to `k` sentences with the highest full scores, best first, each with its score.
     pub fn top(&self, k: usize) -> Vec<(u32, f32)> {
         let mut all: Vec<(u32, f32)> = self.cands.iter().map(|&s| (s, self.score(s, &[]))).collect();

@@ -28,6 +28,15 @@ pub(crate) fn stem(w: &Word) -> Option<String> {
     ANALYZER.with(|a| a.borrow_mut().term(&w.lower).map(|t| t.into_owned()))
 }
 
+/// The first 12 bytes of `text` (fewer at a char boundary or at its end).
+pub(crate) fn head(text: &str) -> &str {
+    let mut end = text.len().min(12);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// A string interner.
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
@@ -107,6 +116,8 @@ pub(crate) struct Index {
     pub bigrams: rustc_hash::FxHashSet<(u32, u32)>,
     /// Normalized sentence texts and their ids, for the verbatim fast path.
     pub verbatim: FxHashMap<String, u32>,
+    /// The first bytes ([`head`]) of every sentence, to rule out most non-copies at once.
+    pub starts: rustc_hash::FxHashSet<String>,
 }
 
 impl Index {
@@ -170,6 +181,7 @@ impl Index {
             self.postings[t as usize].push((id, n));
         }
         self.verbatim.entry(norm[span].to_string()).or_insert(id);
+        self.starts.insert(head(&norm[span]).to_string());
         self.sents.push(Sent { source, span: original, words: start..self.words.len(), keys, len });
     }
 

@@ -116,7 +116,8 @@ mod tests {
             ("the mayor signed the budget", 1),
             ("the council approved the plan", 0),
             ("the council never approved the plan", 1),
-            ("the mayor refused to sign the budget", 0),
+            // A word check cannot see that "refused" negates: flagged, and the reason says why.
+            ("the mayor refused to sign the budget", 1),
         ];
         for (s, want) in cases {
             let mut words = Vec::new();

@@ -58,6 +58,8 @@ pub(crate) struct RawFlag {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SentenceCheck {
     pub support: f32,
+    /// The product of the piece factors alone (1 when every piece is supported).
+    pub pieces: f32,
     pub evidence: Vec<(u32, f32)>,
     pub flags: Vec<RawFlag>,
 }
@@ -114,7 +116,7 @@ pub(crate) fn check(ix: &Index, norm: &str, words: &[Word], quotes: &[(usize, us
     flags.sort_by_key(|f| f.words.start);
     let evidence = evidence.iter().map(|&(s, _)| (s, q.overlap(&al, s))).collect();
     let support = if q.terms.is_empty() { 1.0 } else { 0.5 * cov_doc + 0.5 * cov_ev } * factor;
-    SentenceCheck { support: support.clamp(0.0, 1.0), evidence, flags }
+    SentenceCheck { support: if support > 0.0 { support.min(1.0) } else { 0.0 }, pieces: factor.max(0.0), evidence, flags }
 }
 
 /// The sentence as a BM25 query: one slot per distinct content stem.

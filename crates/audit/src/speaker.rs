@@ -17,14 +17,15 @@ use crate::words::Word;
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
 
 /// Word ranges of the names that speak in the sentence: names outside quotes within three words
-/// of a reporting verb, or right after "according to".
+/// after or eight words before a reporting verb, or right after "according to".
 pub(crate) fn speakers(words: &[Word], ps: &[Piece], quotes: &[(usize, usize)]) -> Vec<Range<usize>> {
     let outside = |w: &Word| !quotes.iter().any(|&(s, e)| s <= w.span.start && w.span.end <= e);
     ps.iter()
         .filter(|p| p.kind == Kind::Entity && words[p.words.clone()].iter().all(outside))
         .filter(|p| {
+            // A subject may stand well before its verb ("Tom Bell, who voted against it, said").
             let lo = p.words.start.saturating_sub(3);
-            let hi = (p.words.end + 3).min(words.len());
+            let hi = (p.words.end + 8).min(words.len());
             let near_verb = (lo..hi).any(|k| words[k].report && outside(&words[k]));
             let according = p.words.start >= 2
                 && words[p.words.start - 2].lower == "according"
@@ -85,29 +86,33 @@ pub(crate) fn check_speaker(ix: &Index, anchor: u32, sp: &[Word]) -> Option<Stri
     if keys.is_empty() {
         return Some(format!("no source names the speaker \"{shown}\""));
     }
-    let window: Vec<u32> = (anchor.saturating_sub(1)..=anchor + 1)
-        .filter(|&s| (s as usize) < ix.sents.len() && ix.near(anchor, s, 1))
-        .collect();
+    // The sentence itself first: a name next to its reporting verb settles it. Only when it has
+    // no named speaker ("he said", or a quote carried on from the sentence before) do the
+    // neighbours speak for it.
     let mut names: Vec<u32> = Vec::new();
     let mut pronoun = false;
-    for &s in &window {
+    let speaking = |s: u32, names: &mut Vec<u32>, pronoun: &mut bool| {
         let r = ix.sents[s as usize].words.clone();
-        for p in r.clone() {
-            if !ix.words[p].report {
-                continue;
-            }
-            for n in p.saturating_sub(4).max(r.start)..(p + 5).min(r.end) {
+        for p in r.clone().filter(|&p| ix.words[p].report) {
+            for n in p.saturating_sub(8).max(r.start)..(p + 5).min(r.end) {
                 let w = &ix.words[n];
                 if ix.is_name(w.key) || w.cap_mid {
                     names.push(w.key);
                 }
-                pronoun |= n.abs_diff(p) <= 2 && PRONOUNS.contains(&ix.keys.str(w.key));
+                *pronoun |= n.abs_diff(p) <= 2 && PRONOUNS.contains(&ix.keys.str(w.key));
+            }
+        }
+    };
+    speaking(anchor, &mut names, &mut pronoun);
+    if names.is_empty() {
+        for s in [anchor.wrapping_sub(1), anchor + 1] {
+            if (s as usize) < ix.sents.len() && ix.near(anchor, s, 1) {
+                speaking(s, &mut names, &mut pronoun);
             }
         }
     }
     if names.is_empty() || pronoun {
-        let from = if pronoun { anchor.saturating_sub(3) } else { anchor.saturating_sub(1) };
-        for s in from..=anchor + 1 {
+        for s in anchor.saturating_sub(3)..=anchor + 1 {
             if (s as usize) < ix.sents.len() && ix.near(anchor, s, 3) {
                 let r = ix.sents[s as usize].words.clone();
                 names.extend(r.filter(|&n| ix.is_name(ix.words[n].key)).map(|n| ix.words[n].key));
@@ -152,7 +157,7 @@ mod tests {
                 (g, w) => panic!("{q}: got {g:?}, want {w:?}"),
             }
         }
-        let cases = vec![("ruiz said", 1, true), ("bell said", 0, false), ("bell said", 2, true), ("then Smith said", 1, false)];
+        let cases = vec![("ruiz said", 1, true), ("bell said", 1, false), ("bell said", 2, true), ("then Smith said", 1, false)];
         for (s, anchor, ok) in cases {
             let w = words(s);
             let ps = pieces(&ix, s, &w, &[]);
