@@ -1,0 +1,142 @@
+//! `GET /openapi.json`: the OpenAPI 3.1 description, generated from the handlers and types.
+//!
+//! Paths, request bodies and the error body come straight from the code (utoipa's derives on
+//! the handlers and request types). The brief itself is the summarize crate's `JsonBrief`,
+//! which knows nothing of OpenAPI, so its schema is described here by schema-only mirror types;
+//! a test in `tests/api.rs` serializes real responses and checks that every field they carry is
+//! in this schema and that every required field is in them, so the two cannot drift apart.
+
+#![allow(dead_code)] // the mirror types are never built: they exist for their derived schemas
+
+use utoipa::{OpenApi, ToSchema};
+
+use crate::article::SourceJson;
+use crate::routes;
+
+/// The API description.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "nutgraf",
+        description = "Neutral extractive briefs of news articles, every sentence with its exact source span. \
+                       Errors are JSON objects with a stable `code` and a human `message`; see docs/api.md."
+    ),
+    paths(
+        routes::summarize::summarize,
+        routes::extract::extract_handler,
+        routes::audit::audit,
+        routes::meta::healthz,
+        routes::meta::openapi_json
+    ),
+    components(schemas(crate::ErrorBody, routes::meta::Health))
+)]
+pub struct ApiDoc;
+
+/// The description as JSON text.
+pub fn json() -> String {
+    ApiDoc::openapi().to_pretty_json().expect("the api description always serializes")
+}
+
+/// A brief: the JSON form of `nutgraf summarize --format json` (docs/json-schema.md), plus
+/// `source` for `html` and `url` input.
+#[derive(ToSchema)]
+pub struct BriefSchema {
+    /// `nutgraf`, `lead`, `textrank` or `lexrank`.
+    method: String,
+    /// Chosen sentences, in source order.
+    sentences: Vec<SentenceSchema>,
+    /// Every sentence not chosen, in source order, with the reason.
+    omitted: Vec<OmittedSchema>,
+    /// Strongly valenced or intensifying words in the article's own voice.
+    loaded_words: Vec<LoadedSchema>,
+    /// Word and sentence counts.
+    stats: StatsSchema,
+    /// Where the text came from; present for `html` and `url` input only.
+    #[schema(nullable = false)]
+    source: Option<SourceJson<'static>>,
+}
+
+/// A chosen sentence.
+#[derive(ToSchema)]
+pub struct SentenceSchema {
+    /// Sentence number in the article (0-based).
+    index: usize,
+    /// The exact source text, `article[span]`.
+    text: String,
+    /// Byte offsets `[start, end)` into the article text.
+    span: [usize; 2],
+    /// Unicode scalar offsets `[start, end)`.
+    chars: [usize; 2],
+    /// Paragraph number (0-based).
+    paragraph: usize,
+    /// The method's score (comparable within one brief only).
+    score: f64,
+    /// `reported`, `attributed` or `quote`.
+    role: String,
+    /// The later chosen sentence this one was brought along for, if any.
+    brought_for: Option<usize>,
+}
+
+/// A sentence left out.
+#[derive(ToSchema)]
+pub struct OmittedSchema {
+    /// Sentence number.
+    index: usize,
+    /// The exact source text.
+    text: String,
+    /// Byte offsets.
+    span: [usize; 2],
+    /// Unicode scalar offsets.
+    chars: [usize; 2],
+    /// `opinion`, `boilerplate`, `redundant`, `dependent` or `budget`.
+    reason: String,
+    /// For boilerplate only: `editors_note`, `subscribe`, `social`, `credit`, `byline`,
+    /// `copyright`, `link`, `title` or `heading`.
+    #[schema(nullable = false)]
+    boilerplate: Option<String>,
+}
+
+/// A loaded word.
+#[derive(ToSchema)]
+pub struct LoadedSchema {
+    /// The lexicon form, lowercase.
+    word: String,
+    /// The exact source text.
+    text: String,
+    /// Byte offsets.
+    span: [usize; 2],
+    /// Unicode scalar offsets.
+    chars: [usize; 2],
+    /// Sentence number.
+    sentence: usize,
+    /// `valenced` or `intensifier`.
+    kind: String,
+    /// VADER mean valence, -4 .. 4 (0 for intensifiers).
+    valence: f32,
+}
+
+/// Counts.
+#[derive(ToSchema)]
+pub struct StatsSchema {
+    /// Words in the article.
+    words_in: usize,
+    /// Words in the brief.
+    words_out: usize,
+    /// Sentences in the article.
+    sentences_in: usize,
+    /// Sentences in the brief.
+    sentences_out: usize,
+    /// Paragraphs in the article.
+    paragraphs_in: usize,
+    /// `words_out / words_in`.
+    compression: f64,
+}
+
+/// A paragraph of an extracted page.
+#[derive(ToSchema)]
+pub struct ParagraphSchema {
+    /// Byte offsets of the paragraph in `source.text`.
+    span: [usize; 2],
+    /// A CSS selector of the page element it came from, such as `article#story > p:nth-of-type(2)`.
+    element: String,
+}
