@@ -36,6 +36,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Serve the HTTP API and the web page (see docs/api.md).
     Serve(ServeArgs),
+    /// Check a summary against its sources, sentence by sentence: exit 0 when supported, 3 when not.
+    Audit(AuditArgs),
 }
 
 /// Length, method and neutrality options shared by every command that makes briefs.
@@ -271,6 +273,26 @@ pub struct ServeArgs {
     pub request_timeout: f64,
 }
 
+/// `nutgraf audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// A source: a UTF-8 text file, or - for standard input. Repeat for several sources.
+    #[arg(long = "source", value_name = "FILE", required = true)]
+    pub sources: Vec<PathBuf>,
+    /// The summary to check: a UTF-8 text file, or - for standard input.
+    #[arg(long, value_name = "FILE")]
+    pub summary: PathBuf,
+    /// Output format: text, markdown or json (docs/audit-schema.md).
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
+    pub format: String,
+    /// Summary score (0..1) at or above which the summary counts as supported.
+    #[arg(long, value_name = "T", default_value_t = nutgraf_audit::DEFAULT_THRESHOLD)]
+    pub threshold: f32,
+    /// Largest input accepted, in bytes: all sources and the summary together.
+    #[arg(long, value_name = "BYTES", default_value_t = nutgraf_audit::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+}
+
 /// Parses the process arguments; exits with code 2 and a usage message on error.
 pub fn parse() -> Cli {
     Cli::parse()
@@ -351,5 +373,14 @@ mod tests {
         let Command::Serve(a) = Cli::try_parse_from(["nutgraf", "serve"]).unwrap().command else { panic!("not serve") };
         assert_eq!((a.addr.to_string().as_str(), a.allow_private_urls), ("127.0.0.1:8080", false));
         assert!(Cli::try_parse_from(["nutgraf", "serve", "--addr", "localhost"]).is_err(), "an address needs a port");
+    }
+
+    #[test]
+    fn audit_flags() {
+        let ok = Cli::try_parse_from(["nutgraf", "audit", "--source", "a.txt", "--source", "b.txt", "--summary", "s.txt"]).unwrap();
+        let Command::Audit(a) = ok.command else { panic!("not audit") };
+        assert_eq!((a.sources.len(), a.format.as_str(), a.threshold), (2, "text", nutgraf_audit::DEFAULT_THRESHOLD));
+        assert!(Cli::try_parse_from(["nutgraf", "audit", "--summary", "s.txt"]).is_err());
+        assert!(Cli::try_parse_from(["nutgraf", "audit", "--source", "a.txt"]).is_err());
     }
 }

@@ -49,9 +49,18 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// The exit code of a run that succeeded with a verdict (see [`verdict_exit`]).
+static VERDICT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets the exit code of a command that ran fine but reached a verdict scripts gate on (3:
+/// checked and found wanting). Errors still map through [`Failure`].
+pub fn verdict_exit(code: u8) {
+    VERDICT.store(code, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn main() -> ExitCode {
     match cmd::run(flags::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::from(VERDICT.load(std::sync::atomic::Ordering::Relaxed)),
         Err(f) => {
             if is_broken_pipe(&f.error) {
                 return ExitCode::SUCCESS;

@@ -1,5 +1,6 @@
 //! One file per subcommand; `run` dispatches.
 
+mod audit;
 mod batch;
 mod bench;
 mod eval;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Batch(args) => batch::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Audit(args) => audit::run(args),
     }
 }
 
