@@ -191,6 +191,14 @@ function renderExtraction(x) {
     el('li', {}, el('time', { datetime: t.date }, t.date), ' ', sentenceLink(t.sentence, t.text)),
   );
   $('timeline').replaceChildren(...(events.length ? events : [el('li', { class: 'muted' }, 'No dated events.')]));
+  $('dates-note').textContent = x.reference_date ? `Dates without a year are read against ${x.reference_date}.` : '';
+}
+
+/** Today's date as YYYY-MM-DD, the reference for dates in articles that give no date of their own. */
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 function briefRequest() {
@@ -218,7 +226,7 @@ async function onSummarize(event) {
     $('quotes').replaceChildren(el('li', { class: 'muted' }, 'Finding quotes ...'));
     $('timeline').replaceChildren();
     try {
-      renderExtraction(await post('/v1/extract', { text }));
+      renderExtraction(await post('/v1/extract', { text, date: today() }));
     } catch (error) {
       const note = error.status === 404 ? 'Not available on this server.' : error.message;
       $('quotes').replaceChildren(el('li', { class: 'muted' }, note));

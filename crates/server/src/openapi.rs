@@ -51,6 +51,14 @@ pub struct BriefSchema {
     loaded_words: Vec<LoadedSchema>,
     /// Word and sentence counts.
     stats: StatsSchema,
+    /// Direct quotes of the article with speaker, role and date (docs/extract-schema.md). Not
+    /// required: briefs carry them from issue 4 on.
+    #[schema(nullable = false)]
+    quotes: Option<Vec<QuoteSchema>>,
+    /// Dated sentences of the article, in date order (docs/extract-schema.md). Not required, as
+    /// `quotes`.
+    #[schema(nullable = false)]
+    timeline: Option<Vec<TimelineSchema>>,
     /// Where the text came from; present for `html` and `url` input only.
     #[schema(nullable = false)]
     source: Option<SourceJson<'static>>,
@@ -75,6 +83,9 @@ pub struct SentenceSchema {
     role: String,
     /// The later chosen sentence this one was brought along for, if any.
     brought_for: Option<usize>,
+    /// Who said the quote this sentence carries; absent when it carries no attributed quote.
+    #[schema(nullable = false)]
+    speaker: Option<String>,
 }
 
 /// A sentence left out.
@@ -139,4 +150,69 @@ pub struct ParagraphSchema {
     span: [usize; 2],
     /// A CSS selector of the page element it came from, such as `article#story > p:nth-of-type(2)`.
     element: String,
+}
+
+/// A piece of the article: its text and offsets.
+#[derive(ToSchema)]
+pub struct TextSpanSchema {
+    /// The exact source text.
+    text: String,
+    /// Byte offsets.
+    span: [usize; 2],
+    /// Unicode scalar offsets.
+    chars: [usize; 2],
+}
+
+/// A direct quote.
+#[derive(ToSchema)]
+pub struct QuoteSchema {
+    /// The quoted words, without the quotation marks.
+    text: String,
+    /// Byte offsets of the quoted words.
+    span: [usize; 2],
+    /// Unicode scalar offsets.
+    chars: [usize; 2],
+    /// Sentence number where the quote starts.
+    sentence: usize,
+    /// False when the quote has no closing mark.
+    closed: bool,
+    /// Paragraphs the quote covers.
+    paragraphs: usize,
+    /// The speaker's name; null when unattributed.
+    speaker: Option<String>,
+    /// The speaker's mention in the attribution.
+    speaker_span: Option<TextSpanSchema>,
+    /// How the speaker was found: `name`, `pronoun`, `description` or `previous`.
+    speaker_via: Option<String>,
+    /// The speaker's role or title as the text gives it.
+    role: Option<String>,
+    /// ISO date the text ties to the statement.
+    date: Option<String>,
+    /// The date expression.
+    date_span: Option<TextSpanSchema>,
+    /// Place or occasion phrase.
+    place: Option<TextSpanSchema>,
+    /// The reporting verb.
+    cue: Option<TextSpanSchema>,
+}
+
+/// A dated sentence.
+#[derive(ToSchema)]
+pub struct TimelineSchema {
+    /// ISO date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    date: String,
+    /// The date expression.
+    date_text: String,
+    /// `quote`, `statement` or `event`.
+    kind: String,
+    /// Speaker of a quote or statement.
+    speaker: Option<String>,
+    /// Sentence number.
+    sentence: usize,
+    /// The sentence text.
+    text: String,
+    /// Byte offsets of the sentence.
+    span: [usize; 2],
+    /// Unicode scalar offsets of the sentence.
+    chars: [usize; 2],
 }

@@ -13,6 +13,7 @@
 //!   finish (up to [`Config::shutdown_grace`](crate::Config::shutdown_grace)), then the function returns.
 
 use std::future::Future;
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -94,7 +95,8 @@ pub enum ServeError {
 /// `listening on http://ADDR`, serves, drains. The entry point of `nutgraf serve`.
 pub fn run(addr: SocketAddr, state: AppState) -> Result<(), ServeError> {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let ansi = std::io::stderr().is_terminal();
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi).with_writer(std::io::stderr).try_init();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let listener = TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
