@@ -60,6 +60,15 @@ struct Tally {
     speaker_ok: usize,
     named: usize,
     named_ok: usize,
+    show: usize,
+    shown: usize,
+}
+
+fn floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn score(a: &Article, x: &Extraction, t: &mut Tally) {
@@ -91,6 +100,11 @@ fn score(a: &Article, x: &Extraction, t: &mut Tally) {
                 })
         });
         t.speaker_ok += ok as usize;
+        if !ok && t.shown < t.show {
+            t.shown += 1;
+            let ctx = Span::new(floor(text, q.span.start.saturating_sub(200)), floor(text, (q.span.end + 120).min(text.len())));
+            println!("--- gold speaker {sp:?}, got {:?}\n{}\n", q.speaker.as_ref().map(|s| &s.name), &text[ctx.start..ctx.end]);
+        }
         if g.speaker_name.is_some() {
             t.named += 1;
             t.named_ok += ok as usize;
@@ -109,7 +123,9 @@ fn pct(a: usize, b: usize) -> f64 {
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "/work/shared/eval/quotes-dev.jsonl".to_string());
     let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    let mut t = Tally::default();
+    // QUOTES_EVAL_SHOW=N prints the first N speaker errors with their context.
+    let show = std::env::var("QUOTES_EVAL_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    let mut t = Tally { show, ..Tally::default() };
     let mut articles = 0;
     let started = std::time::Instant::now();
     for line in data.lines().filter(|l| !l.trim().is_empty()) {

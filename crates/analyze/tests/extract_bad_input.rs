@@ -83,6 +83,9 @@ fn runs_of_marks_and_long_quotes_are_linear() {
     assert_linear("\"", 2_000);
     assert_linear("\"a b c,\" Mills said. He said that \"x\" was fine on May 4. ", 200);
     assert_linear("word ", 5_000);
+    // One endless sentence with many dates, and many dated quotes and statements.
+    assert_linear("he said on May 4 and Tuesday, ", 300);
+    assert_linear("\"We won,\" Ana Ruiz said on May 4, 2024. She added that it was over by Tuesday. ", 200);
 }
 
 #[test]

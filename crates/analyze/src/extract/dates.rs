@@ -18,6 +18,7 @@ use nutgraf_text::{Document, Span};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use super::lexicon::DATE;
 use super::tokens::Tokens;
 use super::DateRef;
 
@@ -56,16 +57,16 @@ const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     let p = format!(
         r"(?x)
-        \b(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?
-      | \b(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTHS})(?:,?\s+(?P<y2>\d{{4}})\b)?
-      | \b(?P<m3>{MONTHS})(?:\s+of)?\s+(?P<y3>\d{{4}})\b
-      | \b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b
-      | \b(?P<rel>(?i:today|yesterday|tomorrow|tonight))\b
-      | \b(?P<md>(?i:last|next|this|past|coming))\s+(?P<unit>(?i:week|month|year)|{WEEKDAYS})\b
-      | \b(?P<n>\d{{1,3}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|a))\s+(?P<u>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:ago|earlier|later|from\ now))\b
-      | \b(?P<wd>{WEEKDAYS})\b
-      | \b(?i:in|since|by|until|from|before|after|through|of)\s+(?P<yr>(?:19|20)\d{{2}})\b
-      | \b(?P<m4>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+        (?-u:\b)(?P<m1>{MONTHS})(?-u:\s)+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?(?-u:\s)+(?P<y1>[0-9]{{4}})(?-u:\b))?
+      | (?-u:\b)(?P<d2>[0-9]{{1,2}})(?-u:\s)+(?P<m2>{MONTHS})(?:,?(?-u:\s)+(?P<y2>[0-9]{{4}})(?-u:\b))?
+      | (?-u:\b)(?P<m3>{MONTHS})(?:(?-u:\s)+of)?(?-u:\s)+(?P<y3>[0-9]{{4}})(?-u:\b)
+      | (?-u:\b)(?P<iso>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})(?-u:\b)
+      | (?-u:\b)(?P<rel>(?i:today|yesterday|tomorrow|tonight))(?-u:\b)
+      | (?-u:\b)(?P<md>(?i:last|next|this|past|coming))(?-u:\s)+(?P<unit>(?i:week|month|year)|{WEEKDAYS})(?-u:\b)
+      | (?-u:\b)(?P<n>[0-9]{{1,3}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|a))(?-u:\s)+(?P<u>(?i:days?|weeks?|months?|years?))(?-u:\s)+(?P<dir>(?i:ago|earlier|later|from\ now))(?-u:\b)
+      | (?-u:\b)(?P<wd>{WEEKDAYS})(?-u:\b)
+      | (?-u:\b)(?i:in|since|by|until|from|before|after|through|of)(?-u:\s)+(?P<yr>(?:19|20)[0-9]{{2}})(?-u:\b)
+      | (?-u:\b)(?P<m4>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)"
     );
     Regex::new(&p).expect("the date pattern compiles")
 });
@@ -81,7 +82,9 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
 
 /// True for month and weekday names.
 pub(crate) fn is_calendar_word(w: &str) -> bool {
-    WEEKDAYS.split('|').any(|d| d == w) || MONTHS.split('|').any(|m| m.trim_end_matches("\\.") == w)
+    (3..=9).contains(&w.len())
+        && w.as_bytes()[0].is_ascii_uppercase()
+        && (WEEKDAYS.split('|').any(|d| d == w) || MONTHS.split('|').any(|m| m.trim_end_matches("\\.") == w))
 }
 
 fn month(s: &str) -> Option<u32> {
@@ -143,25 +146,61 @@ fn iso(d: NaiveDate) -> String {
 }
 
 /// Finds and resolves the date expressions of `doc`.
-pub(crate) fn find(doc: &Document<'_>, _t: &Tokens<'_>, reference: Option<NaiveDate>) -> Dates {
+pub(crate) fn find(doc: &Document<'_>, t: &Tokens<'_>, reference: Option<NaiveDate>) -> Dates {
     let text = doc.text.normalized();
-    let starts: Vec<usize> = doc.sentences.iter().map(|s| s.norm.start).collect();
     let publication = publication(doc);
     let reference = publication.as_ref().map(|p| p.1).or(reference);
     let mut mentions = Vec::new();
     // The last explicit year and the paragraph it was in.
     let mut context: Option<(i32, usize)> = None;
-    for c in RE.captures_iter(text) {
-        let whole = c.get(0).expect("group 0");
-        let s = starts.partition_point(|&x| x <= whole.start()).saturating_sub(1);
-        let Some(sent) = doc.sentences.get(s) else { continue };
-        if whole.end() > sent.norm.end {
-            continue;
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        // Only sentences with a date word or a digit can hold a date: the regex runs on few.
+        let (from, to) = t.sentence(s);
+        // A year ("2024", "2024-05-04") is the one date that needs no date word.
+        let year = |k: usize| {
+            let w = t.s(k).as_bytes();
+            t.toks[k].word && w.len() == 4 && (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+        };
+        let Some(first) = (from..to).find(|&k| t.on(k, DATE) || year(k)) else { continue };
+        let hay = &text[..sent.norm.end];
+        // The sentence's tense, once per sentence (linear time however many dates it holds).
+        let voice = (future(&text[sent.norm]), past(&text[sent.norm]));
+        // Matches start at most three tokens before their first date word ("in 2028", "3 May").
+        let mut pos = t.toks[first.saturating_sub(3).max(from)].span.start;
+        while let Some(c) = RE.captures_at(hay, pos) {
+            let whole = c.get(0).expect("group 0");
+            pos = whole.end().max(pos + 1);
+            if !hay.is_char_boundary(pos) {
+                pos = whole.end();
+            }
+            mention(doc, &c, s, sent, voice, reference, &mut context, &mut mentions);
         }
+    }
+    Dates {
+        mentions,
+        reference,
+        publication: publication.map(|(span, d)| DateRef { span: doc.text.to_original(span), value: Some(iso(d)) }),
+    }
+}
+
+/// Resolves one regex match `c` in sentence `s` and records it.
+#[allow(clippy::too_many_arguments)]
+fn mention(
+    doc: &Document<'_>,
+    c: &regex::Captures<'_>,
+    s: usize,
+    sent: &nutgraf_text::Sentence,
+    (future, past): (bool, bool),
+    reference: Option<NaiveDate>,
+    context: &mut Option<(i32, usize)>,
+    mentions: &mut Vec<DateMention>,
+) {
+    let text = doc.text.normalized();
+    let whole = c.get(0).expect("group 0");
+    {
         let para = sent.paragraph;
-        let sentence = &text[sent.norm];
-        let ahead = tense(&text[sent.norm.start..whole.start()]).unwrap_or_else(|| future(sentence));
-        let behind = !ahead && past(sentence);
+        let ahead = tense(&text[sent.norm.start..whole.start()]).unwrap_or(future);
+        let behind = !ahead && past;
         let year = |g: &str| c.name(g).and_then(|y| y.as_str().parse::<i32>().ok());
         let mut span = Span::new(whole.start(), whole.end());
         let mut kind = DateKind::Absolute;
@@ -169,7 +208,7 @@ pub(crate) fn find(doc: &Document<'_>, _t: &Tokens<'_>, reference: Option<NaiveD
             let (m, d) = (month(m.as_str()), d.as_str().parse::<u32>().ok());
             match (m, d, year("y1").or(year("y2"))) {
                 (Some(m), Some(d), Some(y)) => {
-                    context = Some((y, para));
+                    *context = Some((y, para));
                     NaiveDate::from_ymd_opt(y, m, d).map(iso)
                 }
                 (Some(m), Some(d), None) => {
@@ -188,12 +227,12 @@ pub(crate) fn find(doc: &Document<'_>, _t: &Tokens<'_>, reference: Option<NaiveD
                 _ => None,
             }
         } else if let (Some(m), Some(y)) = (c.name("m3"), year("y3")) {
-            context = Some((y, para));
+            *context = Some((y, para));
             month(m.as_str()).map(|m| format!("{y:04}-{m:02}"))
         } else if let Some(i) = c.name("iso") {
             let d = parse_iso_date(i.as_str());
             if let Some(d) = d {
-                context = Some((d.year(), para));
+                *context = Some((d.year(), para));
             }
             d.map(iso)
         } else if let Some(y) = c.name("yr") {
@@ -210,7 +249,7 @@ pub(crate) fn find(doc: &Document<'_>, _t: &Tokens<'_>, reference: Option<NaiveD
                     && (b.len() == n || !b[b.len() - n - 1].is_ascii_alphanumeric())
             };
             if !prep.iter().any(after_prep) {
-                continue;
+                return;
             }
             span = Span::new(m.start(), m.end());
             let mo = month(m.as_str());
@@ -226,14 +265,9 @@ pub(crate) fn find(doc: &Document<'_>, _t: &Tokens<'_>, reference: Option<NaiveD
             y.zip(mo).map(|(y, m)| format!("{y:04}-{m:02}"))
         } else {
             kind = DateKind::Relative;
-            relative(&c, reference, ahead)
+            relative(c, reference, ahead)
         };
         mentions.push(DateMention { span: doc.text.to_original(span), sentence: s, kind, value });
-    }
-    Dates {
-        mentions,
-        reference,
-        publication: publication.map(|(span, d)| DateRef { span: doc.text.to_original(span), value: Some(iso(d)) }),
     }
 }
 

@@ -16,12 +16,14 @@
 //! FBI agent", "Budget chief") or an appositive after it (", the budget chief,").
 
 use nutgraf_text::{Document, Span};
-use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::gaz_names::FIRST_NAMES;
 use super::gaz_places::PLACES;
-use super::lexicon::{self, has, CONNECTORS, ORG_WORDS, ROLE_NOUNS};
+use super::lexicon::{self, CONN, CUE, HONOR, ORG, ROLE};
 use super::tokens::Tokens;
 
 /// What an entity is.
@@ -144,12 +146,15 @@ impl Ents {
     }
 }
 
+static FIRST: LazyLock<FxHashMap<&'static str, Gender>> = LazyLock::new(|| FIRST_NAMES.iter().copied().collect());
+static PLACE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| PLACES.iter().map(|&(n, _)| n).collect());
+
 fn first_name(w: &str) -> Option<Gender> {
-    FIRST_NAMES.binary_search_by_key(&w, |&(n, _)| n).ok().map(|k| FIRST_NAMES[k].1)
+    FIRST.get(w).copied()
 }
 
 fn place(name: &str) -> bool {
-    PLACES.binary_search_by_key(&name, |&(n, _)| n).is_ok()
+    PLACE.contains(name)
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -167,13 +172,14 @@ struct Builder<'t, 'd> {
     surnames: FxHashMap<String, Vec<usize>>,
     /// Lowercase name -> organization or place entity.
     named: FxHashMap<String, usize>,
-    buf: String,
+    /// Word tokens of the run being classified (reused).
+    words: Vec<usize>,
 }
 
 /// Finds the entities of the document tokenized as `t`.
 pub(crate) fn find(_doc: &Document<'_>, t: &Tokens<'_>) -> Ents {
     let mut b =
-        Builder { t, ents: Ents::default(), surnames: FxHashMap::default(), named: FxHashMap::default(), buf: String::new() };
+        Builder { t, ents: Ents::default(), surnames: FxHashMap::default(), named: FxHashMap::default(), words: Vec::new() };
     let mut pending = Vec::new();
     for s in 0..t.sent_start.len() - 1 {
         let (from, to) = t.sentence(s);
@@ -213,17 +219,16 @@ impl Builder<'_, '_> {
         }
         let start = i;
         if tok.first || (i > 0 && t.toks[i - 1].first && t.punct(i - 1, b'"')) {
-            let w = t.lower(i, &mut self.buf);
-            if nutgraf_text::is_stop_word(w) || matches!(w, "according" | "but" | "when" | "while") {
+            if t.stop(i) || t.is_any(i, &["according", "but", "when", "while"]) {
                 return i;
             }
         }
         let mut j = start + 1;
-        let mut org = has(ORG_WORDS, t.lower(start, &mut self.buf));
+        let mut org = t.on(start, ORG);
         while j < to {
             let n = t.toks[j];
             if n.word && n.cap {
-                org |= has(ORG_WORDS, t.lower(j, &mut self.buf));
+                org |= t.on(j, ORG);
                 j += 1;
                 continue;
             }
@@ -232,8 +237,8 @@ impl Builder<'_, '_> {
             if !n.word && glued && t.punct(j, b'.') {
                 let prev = t.s(j - 1);
                 let abbrev = prev.len() == 1
-                    || lexicon::honorific(&prev.to_ascii_lowercase()).is_some()
-                    || (prev.len() <= 4 && has(ROLE_NOUNS, &prev.to_ascii_lowercase()))
+                    || t.on(j - 1, HONOR)
+                    || (prev.len() <= 4 && t.on(j - 1, ROLE))
                     || prev == "St"
                     || prev == "Jr";
                 if abbrev && next_cap {
@@ -249,7 +254,7 @@ impl Builder<'_, '_> {
                 j += 1;
                 continue;
             }
-            if n.word && org && next_cap && has(CONNECTORS, t.lower(j, &mut self.buf)) {
+            if n.word && org && next_cap && t.on(j, CONN) {
                 j += 1;
                 continue;
             }
@@ -262,11 +267,21 @@ impl Builder<'_, '_> {
     /// is known.
     fn classify(&mut self, i: usize, end: usize) -> bool {
         let t = self.t;
-        let words: Vec<usize> = (i..end).filter(|&k| t.toks[k].word).collect();
+        let mut words = std::mem::take(&mut self.words);
+        words.clear();
+        words.extend((i..end).filter(|&k| t.toks[k].word));
+        let found = self.classify_words(i, end, &words);
+        self.words = words;
+        found
+    }
+
+    fn classify_words(&mut self, i: usize, end: usize, words: &[usize]) -> bool {
+        let t = self.t;
         // A first name followed by at least one more name word.
         if let Some(p) = words.iter().position(|&k| first_name(strip_possessive(t.s(k))).is_some()) {
             let rest = &words[p + 1..];
-            if !rest.is_empty() && !rest.iter().any(|&k| self.org_word(k)) && !place_run(t, &words[p..]) {
+            let titled = rest.last().is_some_and(|&k| t.on(k, ROLE));
+            if !rest.is_empty() && !titled && !rest.iter().any(|&k| self.org_word(k)) && !place_run(t, &words[p..]) {
                 let gender = first_name(t.s(words[p])).filter(|g| *g != Gender::Any);
                 let gender = self.honorific_before(words[p]).flatten().or(gender);
                 self.person(words[p], end, Some(t.s(words[p]).to_string()), gender);
@@ -274,10 +289,7 @@ impl Builder<'_, '_> {
             }
         }
         // A title or honorific followed by a name.
-        if let Some(p) = words.iter().rposition(|&k| {
-            let w = t.s(k).to_ascii_lowercase();
-            lexicon::honorific(&w).is_some() || has(ROLE_NOUNS, &w)
-        }) {
+        if let Some(p) = words.iter().rposition(|&k| t.on(k, HONOR | ROLE)) {
             let rest = &words[p + 1..];
             if !rest.is_empty() && !rest.iter().any(|&k| self.org_word(k)) {
                 let gender = lexicon::honorific(&t.s(words[p]).to_ascii_lowercase()).flatten();
@@ -291,12 +303,15 @@ impl Builder<'_, '_> {
             return true;
         }
         let text = &t.text[Span::new(t.toks[i].span.start, t.toks[end - 1].span.end)];
+        if words.len() == 1 && self.surnames.contains_key(&strip_possessive(text).to_lowercase()) {
+            return false; // a surname already named ("Bello said"), even if a city has that name
+        }
         if place(strip_possessive(text)) {
             self.other(EntityKind::Place, i, end);
             return true;
         }
         let mut any = false;
-        for &k in &words {
+        for &k in words {
             if is_acronym(t.s(k)) {
                 self.other(EntityKind::Organization, k, k + 1);
                 any = true;
@@ -309,14 +324,16 @@ impl Builder<'_, '_> {
     }
 
     fn org_word(&mut self, k: usize) -> bool {
-        let t = self.t;
-        has(ORG_WORDS, t.lower(k, &mut self.buf))
+        self.t.on(k, ORG)
     }
 
     /// The honorific right before token `k` ("Ms. Mills"), if any.
     fn honorific_before(&self, k: usize) -> Option<Option<Gender>> {
         let t = self.t;
         let h = if k >= 2 && t.punct(k - 1, b'.') { k - 2 } else { k.checked_sub(1)? };
+        if !t.on(h, HONOR) {
+            return None;
+        }
         lexicon::honorific(&t.s(h).to_ascii_lowercase())
     }
 
@@ -328,8 +345,8 @@ impl Builder<'_, '_> {
         let key = strip_possessive(t.s(last)).to_lowercase();
         let known = self.surnames.contains_key(&key);
         let before_cue = t.toks.get(end).is_some_and(|n| n.word && n.sent == t.toks[i].sent)
-            && lexicon::is_cue(t.lower(end, &mut self.buf));
-        let after_said = i > 0 && t.toks[i - 1].sent == t.toks[i].sent && lexicon::is_cue(t.lower(i - 1, &mut self.buf));
+            && t.on(end, CUE);
+        let after_said = i > 0 && t.toks[i - 1].sent == t.toks[i].sent && t.on(i - 1, CUE);
         if (known && words.len() == 1) || ((before_cue || after_said) && words.len() <= 3) {
             self.person(words[0], end, None, None);
         }

@@ -1,18 +1,84 @@
 //! Hand-written word lists for the extractor: reporting cues, role nouns, honorifics,
-//! organization keywords and pronouns. Lowercase, sorted for binary search (a unit test checks).
+//! organization keywords and connectors. Lowercase and sorted (a unit test checks).
+//!
+//! Every word token is looked up once, when the token stream is built ([`flags`]), in one hash
+//! map from lowercase word to a bit set of the lists it is on; later rules test bits. Binary
+//! searches over these lists were the extractor's largest cost.
 
-/// Verbs and nouns that tie a statement to its source, beyond [`crate::is_reporting_verb`].
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+/// On [`CUES`].
+pub(crate) const CUE: u8 = 1;
+/// On [`ROLE_NOUNS`].
+pub(crate) const ROLE: u8 = 2;
+/// On [`ORG_WORDS`].
+pub(crate) const ORG: u8 = 4;
+/// On [`CONNECTORS`].
+pub(crate) const CONN: u8 = 8;
+/// On [`HONORIFICS`].
+pub(crate) const HONOR: u8 = 16;
+/// A word that may be part of a date expression (month, weekday, "yesterday", "week", "ago").
+pub(crate) const DATE: u8 = 64;
+
+#[rustfmt::skip]
+static DATE_WORDS: &[&str] = &[
+    "ago", "apr", "april", "aug", "august", "day", "days", "dec", "december", "earlier", "feb",
+    "february", "friday", "jan", "january", "jul", "july", "jun", "june", "later", "mar", "march",
+    "may", "monday", "month", "months", "nov", "november", "now", "oct", "october", "saturday",
+    "sep", "sept", "september", "sunday", "thursday", "today", "tomorrow", "tonight", "tuesday",
+    "wednesday", "week", "weeks", "year", "years", "yesterday",
+];
+
+static FLAGS: LazyLock<FxHashMap<Vec<u8>, u8>> = LazyLock::new(|| {
+    let mut m: FxHashMap<Vec<u8>, u8> = FxHashMap::default();
+    let lists: [(&[&str], u8); 5] =
+        [(CUES, CUE), (ROLE_NOUNS, ROLE), (ORG_WORDS, ORG), (CONNECTORS, CONN), (DATE_WORDS, DATE)];
+    for (list, bit) in lists {
+        for w in list {
+            *m.entry(w.as_bytes().to_vec()).or_default() |= bit;
+        }
+    }
+    for (w, _) in HONORIFICS {
+        *m.entry(w.as_bytes().to_vec()).or_default() |= HONOR;
+    }
+    m
+});
+
+/// The list bits of a word, any case (the stop-word bit is not set here: see [`stop`]).
+pub(crate) fn flags(word: &str) -> u8 {
+    let mut buf = [0u8; 16];
+    let Some(b) = buf.get_mut(..word.len()) else { return 0 };
+    for (d, s) in b.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    FLAGS.get(&b[..]).copied().unwrap_or(0)
+}
+
+/// True when `word` (any case) is an English stop word.
+pub(crate) fn stop(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(b) = buf.get_mut(..word.len()) else { return false };
+    for (d, s) in b.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(b).is_ok_and(nutgraf_text::is_stop_word)
+}
+
+/// Verbs that tie a statement to its source (a superset of [`crate::is_reporting_verb`]'s list).
 #[rustfmt::skip]
 pub(crate) static CUES: &[&str] = &[
-    "acknowledged", "added", "adds", "admitted", "agreed", "announced", "answered", "argued",
-    "argues", "asked", "asserted", "boasted", "cautioned", "claimed", "commented", "complained",
-    "conceded", "concluded", "confirmed", "contended", "continued", "countered", "cried",
-    "declared", "denied", "emphasized", "estimated", "exclaimed", "explained", "explains",
-    "insisted", "joked", "maintained", "mused", "noted", "notes", "observed", "pleaded",
-    "predicted", "promised", "quipped", "recalled", "remarked", "reminded", "replied", "reported",
-    "responded", "said", "say", "says", "shouted", "stated", "states", "stressed", "suggested",
-    "tells", "testified", "told", "tweeted", "urged", "vowed", "warned", "warns", "whispered",
-    "wrote", "yelled",
+    "acknowledged", "acknowledges", "added", "adds", "admits", "admitted", "agreed", "announced",
+    "announces", "answered", "argued", "argues", "asked", "asks", "asserted", "asserts", "boasted",
+    "cautioned", "claimed", "claims", "commented", "complained", "conceded", "concluded",
+    "confirmed", "confirms", "contended", "continued", "countered", "cried", "declared", "declares",
+    "denied", "denies", "described", "emphasized", "estimated", "exclaimed", "explained",
+    "explains", "insisted", "insists", "joked", "maintained", "mused", "noted", "notes", "observed",
+    "pleaded", "pointed", "predicted", "promised", "quipped", "recalled", "remarked", "reminded",
+    "replied", "reported", "responded", "said", "say", "saying", "says", "shouted", "stated",
+    "states", "stressed", "suggested", "suggests", "tell", "telling", "tells", "testified", "told",
+    "tweeted", "urged", "vowed", "warned", "warns", "whispered", "writes", "wrote", "yelled",
 ];
 
 /// Nouns and abbreviations that name a role or title.
@@ -79,13 +145,9 @@ pub(crate) fn same_title(word: &str, noun: &str) -> bool {
     full == noun || w == noun
 }
 
-pub(crate) fn has(table: &[&str], lower: &str) -> bool {
-    table.binary_search(&lower).is_ok()
-}
-
-/// True when `lower` ties a statement to a source.
-pub(crate) fn is_cue(lower: &str) -> bool {
-    has(CUES, lower) || crate::is_reporting_verb(lower)
+#[cfg(test)]
+fn is_cue(lower: &str) -> bool {
+    CUES.binary_search(&lower).is_ok()
 }
 
 /// The honorific `lower` names, with the gender it signals.
@@ -99,13 +161,16 @@ mod tests {
 
     #[test]
     fn tables_are_sorted() {
-        for t in [CUES, ROLE_NOUNS, ORG_WORDS, CONNECTORS] {
+        for t in [CUES, ROLE_NOUNS, ORG_WORDS, CONNECTORS, DATE_WORDS] {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{:?}", t.windows(2).find(|w| w[0] >= w[1]));
         }
         assert!(HONORIFICS.windows(2).all(|w| w[0].0 < w[1].0));
-        let cases = vec![("said", true), ("explained", true), ("budget", false), ("tweeted", true)];
-        for (w, cue) in cases {
-            assert_eq!(is_cue(w), cue, "{w}");
+        let cases = vec![("said", CUE), ("Explained", CUE), ("budget", 0), ("The", CONN), ("Tuesday", DATE), ("Gov", ROLE), ("Council", ORG), ("Ms", HONOR)];
+        for (w, bits) in cases {
+            assert_eq!(flags(w), bits, "{w}");
+        }
+        for w in ["said", "told", "tweeted", "warned", "admits"] {
+            assert!(crate::is_reporting_verb(w) && is_cue(w), "{w}");
         }
     }
 }

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dates::DateMention;
 use super::entities::{EntityKind, Ents, Gender};
-use super::lexicon::{has, is_cue, same_title, ROLE_NOUNS};
+use super::lexicon::{same_title, CUE, HONOR, ROLE};
 use super::quotes::RawQuote;
 use super::tokens::Tokens;
 use super::{DateRef, Quote};
@@ -180,13 +180,9 @@ pub(crate) fn attribute(
 }
 
 impl Ctx<'_, '_> {
-    fn lower(&self, i: usize) -> String {
-        self.t.s(i).to_ascii_lowercase()
-    }
-
     fn cue(&self, i: usize) -> bool {
         let tok = self.t.toks[i];
-        tok.word && !tok.quoted && is_cue(&self.lower(i))
+        tok.word && !tok.quoted && tok.flags & CUE != 0
     }
 
     /// `"...," X said` or `"...," said X`.
@@ -299,7 +295,7 @@ impl Ctx<'_, '_> {
                 return Some(Found { name: e.name.clone(), span: m.span, entity: Some(m.ent), via: Via::Name });
             }
         }
-        if to - from == 1 && PRONOUNS.contains(&self.lower(from).as_str()) {
+        if to - from == 1 && t.is_any(from, PRONOUNS) {
             return Some(self.pronoun(from));
         }
         let mut a = from;
@@ -309,15 +305,14 @@ impl Ctx<'_, '_> {
         if a >= to || to - a > 7 || !(a..to).all(|k| t.toks[k].word) {
             return None;
         }
-        let last = self.lower(to - 1);
-        if nutgraf_text::is_stop_word(&last) && !PRONOUNS.contains(&last.as_str()) {
+        if t.stop(to - 1) && !t.is_any(to - 1, PRONOUNS) {
             return None;
         }
         let span = Span::new(t.toks[a].span.start, t.toks[to - 1].span.end);
         let text = t.text[span].to_string();
-        let bare = (to - a == 1 || (to - a == 2 && t.is_any(a, &["the", "a", "an"]))) && has(ROLE_NOUNS, &last);
+        let bare = (to - a == 1 || (to - a == 2 && t.is_any(a, &["the", "a", "an"]))) && t.on(to - 1, ROLE);
         if bare {
-            if let Some(m) = self.titled(a, &last) {
+            if let Some(m) = self.titled(a, &t.s(to - 1).to_ascii_lowercase()) {
                 let e = &self.ents.list[m];
                 return Some(Found { name: e.name.clone(), span, entity: Some(m), via: Via::Description });
             }
@@ -328,14 +323,15 @@ impl Ctx<'_, '_> {
     /// Resolves the pronoun at token `k`.
     fn pronoun(&self, k: usize) -> Found {
         let t = self.t;
-        let w = self.lower(k);
         let span = t.toks[k].span;
-        let want = match w.as_str() {
-            "he" => Some(Gender::Male),
-            "she" => Some(Gender::Female),
-            _ => None,
+        let want = if t.is(k, "he") {
+            Some(Gender::Male)
+        } else if t.is(k, "she") {
+            Some(Gender::Female)
+        } else {
+            None
         };
-        let org = w == "it";
+        let org = t.is(k, "it");
         if want.is_some() || org {
             let ms = self.ents.within(k.saturating_sub(LOOK_BACK * 4), k);
             for m in ms.iter().rev().take(LOOK_BACK) {
@@ -393,7 +389,7 @@ impl Ctx<'_, '_> {
         let ranges = [(lead, open), (after, trail)];
         ranges.iter().filter(|(a, b)| a < b).find_map(|&(a, b)| {
             let span = self.doc.text.to_original(Span::new(t.toks[a].span.start, t.toks[b - 1].span.end));
-            self.dates.iter().find(|d| span.contains(d.span)).map(|d| DateRef { span: d.span, value: d.value.clone() })
+            date_within(self.dates, span)
         })
     }
 
@@ -405,7 +401,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let end = (k + 2..to).take(10).find(|&j| !t.toks[j].word || self.cue(j)).unwrap_or(to.min(k + 12));
-            let venue = (k + 2..end).any(|j| VENUES.contains(&self.lower(j).as_str()))
+            let venue = (k + 2..end).any(|j| t.is_any(j, VENUES))
                 || self.ents.within(k + 2, end).iter().any(|m| self.kind(m.ent) == EntityKind::Place);
             if venue && end > k + 2 {
                 return Some(self.doc.text.to_original(Span::new(t.toks[k].span.start, t.toks[end - 1].span.end)));
@@ -452,7 +448,7 @@ impl Ctx<'_, '_> {
         }
         let norm = Span::new(t.toks[a].span.start, t.toks[b - 1].span.end);
         let sent = self.doc.text.to_original(self.doc.sentences[s].norm);
-        let date = self.dates.iter().find(|d| sent.contains(d.span)).map(|d| DateRef { span: d.span, value: d.value.clone() });
+        let date = date_within(self.dates, sent);
         let st = Statement {
             span: self.doc.text.to_original(norm),
             sentence: s,
@@ -462,6 +458,12 @@ impl Ctx<'_, '_> {
         };
         Some((st, found, date))
     }
+}
+
+/// The first date mention inside `span` (`dates` in text order), by binary search.
+fn date_within(dates: &[DateMention], span: Span) -> Option<DateRef> {
+    let k = dates.partition_point(|d| d.span.start < span.start);
+    dates.get(k).filter(|d| span.contains(d.span)).map(|d| DateRef { span: d.span, value: d.value.clone() })
 }
 
 /// True for descriptions that name a document rather than a person ("the statement").
@@ -475,9 +477,9 @@ fn is_document(name: &str) -> bool {
 pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> {
     let sent_from = t.sentence(t.toks[first].sent as usize).0;
     let mut k = first;
-    if k >= 2 && t.punct(k - 1, b'.') && super::lexicon::honorific(&t.s(k - 2).to_ascii_lowercase()).is_some() {
+    if k >= 2 && t.punct(k - 1, b'.') && t.on(k - 2, HONOR) {
         k -= 2;
-    } else if k >= 1 && super::lexicon::honorific(&t.s(k - 1).to_ascii_lowercase()).is_some() {
+    } else if k >= 1 && t.on(k - 1, HONOR) {
         k -= 1;
     }
     let name_start = k;
@@ -485,11 +487,10 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
     while start > sent_from && name_start - start < 8 {
         let p = start - 1;
         let tok = t.toks[p];
-        let lower = t.s(p).to_ascii_lowercase();
         let ok = if tok.word {
             !tok.quoted
-                && !is_cue(&lower)
-                && (!nutgraf_text::is_stop_word(&lower) || (lower == "of" && start < name_start))
+                && tok.flags & CUE == 0
+                && (!t.stop(p) || (t.is(p, "of") && start < name_start))
                 && !super::dates::is_calendar_word(t.s(p))
         } else {
             t.punct(p, b'.') && p > 0 && t.toks[p - 1].span.end == tok.span.start && t.s(p - 1).len() <= 4
@@ -504,7 +505,7 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
     }
     let last_word = (start..name_start).rev().find(|&p| t.toks[p].word);
     if let Some(lw) = last_word {
-        if has(ROLE_NOUNS, &t.s(lw).to_ascii_lowercase()) {
+        if t.on(lw, ROLE) {
             let stop = if t.punct(lw + 1, b'.') && lw + 1 < name_start { lw + 2 } else { lw + 1 };
             return Some(Span::new(t.toks[start].span.start, t.toks[stop - 1].span.end));
         }
@@ -525,7 +526,7 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
     if !(t.punct(stop, b',') || t.punct(stop, b'.') || t.punct(stop, b';')) || stop <= a {
         return None;
     }
-    let role = (a..stop).any(|p| has(ROLE_NOUNS, &t.s(p).to_ascii_lowercase()));
+    let role = (a..stop).any(|p| t.on(p, ROLE));
     role.then(|| Span::new(t.toks[a].span.start, t.toks[stop - 1].span.end))
 }
 

@@ -49,6 +49,8 @@ pub(crate) fn build(
     statements: &[Statement],
 ) -> Vec<TimelineEntry> {
     let mut out: Vec<TimelineEntry> = Vec::new();
+    // Quotes and statements are in text order; walk them alongside the dates (linear time).
+    let (mut qi, mut si) = (0, 0);
     for d in dates {
         let Some(value) = d.value.clone() else { continue };
         let s = d.sentence;
@@ -59,13 +61,21 @@ pub(crate) fn build(
             continue;
         }
         // A relative date inside a quote counts from when the speaker spoke, not from the article.
-        if d.kind == DateKind::Relative && quotes.iter().any(|q| q.parts.iter().any(|p| p.contains(d.span))) {
+        let k = quotes.partition_point(|q| q.span.start <= d.span.start);
+        let quoted = k > 0 && quotes[k - 1].parts.iter().any(|p| p.contains(d.span));
+        if d.kind == DateKind::Relative && quoted {
             continue;
         }
+        while quotes.get(qi).is_some_and(|q| q.sentence < s) {
+            qi += 1;
+        }
+        while statements.get(si).is_some_and(|st| st.sentence < s) {
+            si += 1;
+        }
         let sent = doc.sentences[s];
-        let (kind, speaker) = if let Some(q) = quotes.iter().find(|q| q.sentence == s) {
+        let (kind, speaker) = if let Some(q) = quotes.get(qi).filter(|q| q.sentence == s) {
             (EventKind::Quote, q.speaker.as_ref().map(|p| p.name.clone()))
-        } else if let Some(st) = statements.iter().find(|st| st.sentence == s) {
+        } else if let Some(st) = statements.get(si).filter(|st| st.sentence == s) {
             (EventKind::Statement, Some(st.speaker.name.clone()))
         } else {
             (EventKind::Event, None)

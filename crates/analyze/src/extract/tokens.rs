@@ -25,6 +25,8 @@ pub(crate) struct Tok {
     pub first: bool,
     /// Inside a direct quote (quotation marks excluded).
     pub quoted: bool,
+    /// The word lists the token is on ([`super::lexicon::flags`]).
+    pub flags: u8,
 }
 
 /// The token stream and the text it indexes.
@@ -59,21 +61,19 @@ impl Tokens<'_> {
         self.toks.get(i).is_some_and(|t| !t.word && self.text.as_bytes()[t.span.start] == c)
     }
 
+    /// True when token `i` is on the word list `bit` ([`super::lexicon`]).
+    pub fn on(&self, i: usize, bit: u8) -> bool {
+        self.toks.get(i).is_some_and(|t| t.flags & bit != 0)
+    }
+
+    /// True when token `i` is an English stop word.
+    pub fn stop(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word && super::lexicon::stop(&self.text[t.span]))
+    }
+
     /// The token range `[start, end)` of sentence `s`.
     pub fn sentence(&self, s: usize) -> (usize, usize) {
         (self.sent_start[s], self.sent_start[s + 1])
-    }
-
-    /// The lowercase form of token `i`, in `buf`.
-    pub fn lower<'b>(&self, i: usize, buf: &'b mut String) -> &'b str {
-        buf.clear();
-        let s = self.s(i);
-        if s.is_ascii() {
-            buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
-        } else {
-            buf.extend(s.chars().flat_map(char::to_lowercase));
-        }
-        buf
     }
 }
 
@@ -88,7 +88,8 @@ pub(crate) fn tokenize<'d>(doc: &'d Document<'_>) -> Tokens<'d> {
         let push = |span: Span, word: bool, toks: &mut Vec<Tok>| {
             let cap = word && text[span.start..].chars().next().is_some_and(char::is_uppercase);
             let first = toks.len() == *sent_start.last().unwrap_or(&0);
-            toks.push(Tok { span, word, cap, sent: si as u32, para: s.paragraph as u32, first, quoted: false });
+            let flags = if word { super::lexicon::flags(&text[span]) } else { 0 };
+            toks.push(Tok { span, word, cap, sent: si as u32, para: s.paragraph as u32, first, quoted: false, flags });
         };
         for w in nutgraf_text::words(text, s.norm) {
             punct(text, pos, w.start, &mut |sp| push(sp, false, &mut toks));
