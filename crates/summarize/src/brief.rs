@@ -1,7 +1,10 @@
 //! The brief: chosen sentences with their spans, and what was left out and why.
 
+use std::sync::OnceLock;
+
+use nutgraf_analyze::extract::{extract, Extraction, NaiveDate};
 use nutgraf_analyze::{Boilerplate, LoadedWord, Role};
-use nutgraf_text::Span;
+use nutgraf_text::{Document, Span};
 use serde::{Deserialize, Serialize};
 
 use crate::Method;
@@ -73,6 +76,13 @@ pub struct Brief<'a> {
     pub sentences_in: usize,
     /// Paragraphs in the article.
     pub paragraphs_in: usize,
+    /// The segmented article, kept for the extraction.
+    pub(crate) doc: Document<'a>,
+    /// Reference date for the extraction's relative dates.
+    pub(crate) reference_date: Option<NaiveDate>,
+    /// Quotes, speakers and timeline, computed on first use (only Markdown and JSON output need
+    /// them, so plain briefs do not pay for them).
+    pub(crate) extraction: OnceLock<Extraction>,
 }
 
 impl<'a> Brief<'a> {
@@ -93,6 +103,19 @@ impl<'a> Brief<'a> {
         } else {
             self.words_out() as f64 / self.words_in as f64
         }
+    }
+
+    /// Who said what, and when, in the article: computed once, on first call.
+    pub fn extraction(&self) -> &Extraction {
+        self.extraction.get_or_init(|| extract(&self.doc, self.reference_date))
+    }
+
+    /// The speaker of the first attributed quote that starts in chosen sentence `k`, if any.
+    pub fn speaker(&self, k: usize) -> Option<&str> {
+        let span = self.sentences[k].span;
+        let x = self.extraction();
+        let q = x.quotes.iter().filter(|q| span.start <= q.span.start && q.span.start < span.end);
+        q.filter_map(|q| q.speaker.as_ref()).map(|s| s.name.as_str()).next()
     }
 
     /// The chosen sentences, one per line (the form ROUGE-Lsum expects).

@@ -57,6 +57,7 @@ pub struct Summarizer {
     options: Options,
     weights: Weights,
     max_bytes: usize,
+    reference_date: Option<nutgraf_analyze::extract::NaiveDate>,
 }
 
 impl Default for Summarizer {
@@ -68,7 +69,7 @@ impl Default for Summarizer {
 impl Summarizer {
     /// A summarizer with `options` and the default weights.
     pub fn new(options: Options) -> Summarizer {
-        Summarizer { options, weights: Weights::default(), max_bytes: DEFAULT_MAX_BYTES }
+        Summarizer { options, weights: Weights::default(), max_bytes: DEFAULT_MAX_BYTES, reference_date: None }
     }
 
     /// Replaces the nutgraf scorer's weights (for tuning and experiments).
@@ -80,6 +81,13 @@ impl Summarizer {
     /// Sets the input size limit in bytes.
     pub fn with_max_bytes(mut self, max_bytes: usize) -> Summarizer {
         self.max_bytes = max_bytes;
+        self
+    }
+
+    /// Sets the reference date for relative dates in the brief's quotes and timeline, used when
+    /// the article gives no publication date of its own.
+    pub fn with_reference_date(mut self, date: Option<nutgraf_analyze::extract::NaiveDate>) -> Summarizer {
+        self.reference_date = date;
         self
     }
 
@@ -160,6 +168,9 @@ impl Summarizer {
             words_in: features.words.iter().sum(),
             sentences_in: doc.sentences.len(),
             paragraphs_in: doc.paragraphs.len(),
+            doc,
+            reference_date: self.reference_date,
+            extraction: Default::default(),
         })
     }
 }

@@ -1,5 +1,6 @@
 //! JSON output. The schema is documented in docs/json-schema.md; keep the two in step.
 
+use nutgraf_analyze::extract::view::{json_quotes, timeline, JsonQuote, JsonTimeline};
 use nutgraf_analyze::{Boilerplate, LoadedKind, Role};
 use nutgraf_text::{CharOffsets, Span};
 use serde::Serialize;
@@ -19,6 +20,10 @@ pub struct JsonBrief<'a> {
     pub loaded_words: Vec<JsonLoaded<'a>>,
     /// Counts and compression.
     pub stats: JsonStats,
+    /// Direct quotes of the article with speaker, role, date (docs/extract-schema.md).
+    pub quotes: Vec<JsonQuote<'a>>,
+    /// Dated sentences of the article in date order (docs/extract-schema.md).
+    pub timeline: Vec<JsonTimeline<'a>>,
 }
 
 /// A chosen sentence.
@@ -40,6 +45,9 @@ pub struct JsonSentence<'a> {
     pub role: Role,
     /// Index of the sentence this one was brought along for, if any.
     pub brought_for: Option<usize>,
+    /// Who said the quote this sentence carries (absent when it carries no attributed quote).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<&'a str>,
 }
 
 /// A sentence left out.
@@ -104,7 +112,8 @@ impl<'a> JsonBrief<'a> {
         let sentences = brief
             .sentences
             .iter()
-            .map(|s| JsonSentence {
+            .enumerate()
+            .map(|(k, s)| JsonSentence {
                 index: s.index,
                 text: &input[s.span],
                 span: s.span,
@@ -113,6 +122,7 @@ impl<'a> JsonBrief<'a> {
                 score: (s.score * 1e6).round() / 1e6,
                 role: s.role,
                 brought_for: s.brought_for,
+                speaker: brief.speaker(k),
             })
             .collect();
         let mut conv = CharOffsets::new(input);
@@ -155,6 +165,8 @@ impl<'a> JsonBrief<'a> {
                 paragraphs_in: brief.paragraphs_in,
                 compression: (brief.compression() * 1e4).round() / 1e4,
             },
+            quotes: json_quotes(brief.extraction(), input),
+            timeline: timeline(brief.extraction(), input),
         }
     }
 }
