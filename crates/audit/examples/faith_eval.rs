@@ -50,15 +50,31 @@ fn main() {
             let kinds: Vec<String> = a
                 .sentences
                 .iter()
-                .flat_map(|x| x.unsupported.iter().map(|u| format!("{}:{}", u.kind.name(), u.text.split_whitespace().count())))
+                .flat_map(|x| {
+                    x.unsupported.iter().map(|u| format!("{}:{}", u.kind.name(), u.text.split_whitespace().count()))
+                })
                 .collect();
-            writeln!(out, "{}\t{}\t{}\t{}\t{:.4}\t{}\t{}", s("id"), group, s("model"), label as u8, a.score, sups.join(","), kinds.join(","))
-                .expect("write dump");
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{:.4}\t{}\t{}",
+                s("id"),
+                group,
+                s("model"),
+                label as u8,
+                a.score,
+                sups.join(","),
+                kinds.join(",")
+            )
+            .expect("write dump");
         }
         rows.push(Row { group, label, score: a.score, naive: 1.0 - naive(&source, &summary) });
     }
     let secs = t0.elapsed().as_secs_f64();
-    println!("faith-dev: {} rows from {path}, audited in {secs:.2} s ({:.0} pairs/s, one thread)", rows.len(), rows.len() as f64 / secs);
+    println!(
+        "faith-dev: {} rows from {path}, audited in {secs:.2} s ({:.0} pairs/s, one thread)",
+        rows.len(),
+        rows.len() as f64 / secs
+    );
     report("nutgraf audit", &rows, |r| r.score, Some(auditor.threshold()));
     report("naive baseline (1 - share of summary content words absent from the source)", &rows, |r| r.naive, None);
 }
@@ -66,7 +82,8 @@ fn main() {
 /// Share of the summary's content words (lowercase, stop words out) absent from the source.
 fn naive(source: &str, summary: &str) -> f32 {
     let lower = source.to_lowercase();
-    let src: std::collections::HashSet<&str> = nutgraf_text::words(&lower, nutgraf_text::Span::new(0, lower.len())).map(|w| &lower[w.range()]).collect();
+    let src: std::collections::HashSet<&str> =
+        nutgraf_text::words(&lower, nutgraf_text::Span::new(0, lower.len())).map(|w| &lower[w.range()]).collect();
     let sum = summary.to_lowercase();
     let content: Vec<&str> = nutgraf_text::words(&sum, nutgraf_text::Span::new(0, sum.len()))
         .map(|w| &sum[w.range()])

@@ -5,10 +5,11 @@
 //! untouched reference), and the false alarms on the untouched references.
 //!
 //! ```sh
-//! cargo run --release -p nutgraf-audit --example injected_eval -- [../shared/eval/news-dev.jsonl] [--show KIND]
+//! cargo run --release -p nutgraf-audit --example injected_eval -- [../shared/eval/news-dev.jsonl] [--show KIND] [--write VARIANTS.jsonl]
 //! ```
 
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use nutgraf_audit::{Audit, Auditor, Kind, Source};
 use nutgraf_text::Span;
@@ -19,9 +20,14 @@ const KINDS: [&str; 5] = ["entity", "number", "date", "negation", "speaker"];
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let path = (0..args.len())
-        .find(|&i| !args[i].starts_with("--") && (i == 0 || args[i - 1] != "--show"))
+        .find(|&i| !args[i].starts_with("--") && (i == 0 || (args[i - 1] != "--show" && args[i - 1] != "--write")))
         .map_or("../shared/eval/news-dev.jsonl".to_string(), |i| args[i].clone());
     let show = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)).cloned();
+    // --write FILE: the variants as JSON lines (id, kind, variant, char offsets of the change),
+    // for running peers on the same variants.
+    let mut write = args.iter().position(|a| a == "--write").and_then(|i| args.get(i + 1)).map(|p| {
+        std::io::BufWriter::new(std::fs::File::create(p).unwrap_or_else(|e| panic!("cannot create {p}: {e}")))
+    });
     let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let auditor = Auditor::new();
     // (dataset, kind) -> [variants, detected, detected with the right kind]
@@ -29,12 +35,16 @@ fn main() {
     // dataset -> [references, with any piece flag, not supported]
     let mut clean: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     let mut clean_kind: BTreeMap<(String, &str), usize> = BTreeMap::new();
+    let mut timing: BTreeMap<String, (usize, usize, f64)> = BTreeMap::new();
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let v: Value = serde_json::from_str(line).expect("news-dev rows are JSON");
         let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
         let (id, dataset, article, reference) = (s("id"), s("dataset"), s("article"), s("reference"));
         let sources = [Source::new("article", &article)];
+        let t0 = std::time::Instant::now();
         let base = auditor.audit(&sources, &reference).expect("references audit");
+        let t = timing.entry(dataset.clone()).or_default();
+        *t = (t.0 + 1, t.1 + article.len(), t.2 + t0.elapsed().as_secs_f64());
         let c = clean.entry(dataset.clone()).or_default();
         c[0] += 1;
         let piece_flags: Vec<&str> = base
@@ -52,6 +62,11 @@ fn main() {
         let mut rng = seed(&id);
         for kind in KINDS {
             let Some((variant, changed)) = inject(kind, &article, &reference, &mut rng) else { continue };
+            if let Some(w) = write.as_mut() {
+                let [start, end] = changed.to_chars(&variant);
+                let line = serde_json::json!({"id": id, "kind": kind, "variant": variant, "start": start, "end": end});
+                writeln!(w, "{line}").expect("write variants");
+            }
             let a = auditor.audit(&sources, &variant).expect("variants audit");
             let h = hits.entry((dataset.clone(), kind)).or_default();
             h[0] += 1;
@@ -59,13 +74,20 @@ fn main() {
             h[1] += any as usize;
             h[2] += right as usize;
             if show.as_deref() == Some(kind) && !any {
-                println!("MISSED {kind} {id}\n  ref: {reference}\n  var: {variant}\n  changed: {:?}", &variant[changed.range()]);
+                println!(
+                    "MISSED {kind} {id}\n  ref: {reference}\n  var: {variant}\n  changed: {:?}",
+                    &variant[changed.range()]
+                );
             }
         }
     }
     println!("injected errors on {path}: recall = variants whose audit flags the changed piece (any kind / the injected kind)");
     for ((ds, kind), [n, any, right]) in &hits {
-        println!("  {ds:<6} {kind:<9} {n:>4} variants  recall {:>5.1}%  (right kind {:>5.1}%)", pct(*any, *n), pct(*right, *n));
+        println!(
+            "  {ds:<6} {kind:<9} {n:>4} variants  recall {:>5.1}%  (right kind {:>5.1}%)",
+            pct(*any, *n),
+            pct(*right, *n)
+        );
     }
     let tot = |k: &str| {
         hits.iter().filter(|((_, kk), _)| *kk == k).fold([0; 3], |a, (_, h)| [a[0] + h[0], a[1] + h[1], a[2] + h[2]])
@@ -74,9 +96,18 @@ fn main() {
         let [n, any, right] = tot(k);
         println!("  all    {k:<9} {n:>4} variants  recall {:>5.1}%  (right kind {:>5.1}%)", pct(any, n), pct(right, n));
     }
+    println!("speed (one thread, the untouched reference against its article, everything included):");
+    for (ds, (n, bytes, secs)) in &timing {
+        println!(
+            "  {ds:<6} {n:>4} pairs, mean source {:.0} bytes: {:.0} pairs/s",
+            *bytes as f64 / *n as f64,
+            *n as f64 / secs
+        );
+    }
     println!("false alarms on the untouched references:");
     for (ds, [n, flagged, unsupported]) in &clean {
-        let per: Vec<String> = KINDS.iter().map(|k| format!("{k} {:.1}%", pct(clean_kind[&(ds.clone(), *k)], *n))).collect();
+        let per: Vec<String> =
+            KINDS.iter().map(|k| format!("{k} {:.1}%", pct(clean_kind[&(ds.clone(), *k)], *n))).collect();
         println!(
             "  {ds:<6} {n:>4} references  any name/number/date/negation/speaker flag {:>5.1}% ({})  not supported {:>5.1}%",
             pct(*flagged, *n),
@@ -94,8 +125,11 @@ fn pct(a: usize, n: usize) -> f64 {
 /// audit did not flag (any kind, and the injected kind).
 fn detected(a: &Audit, base: &Audit, changed: Span, kind: &str) -> (bool, bool) {
     let near = |s: Span| s.start < changed.end + 12 && changed.start < s.end + 12;
-    let flags: Vec<(&str, Span, &str)> =
-        a.sentences.iter().flat_map(|s| s.unsupported.iter().map(|u| (u.kind.name(), u.span, u.text.as_str()))).collect();
+    let flags: Vec<(&str, Span, &str)> = a
+        .sentences
+        .iter()
+        .flat_map(|s| s.unsupported.iter().map(|u| (u.kind.name(), u.span, u.text.as_str())))
+        .collect();
     let before: Vec<(&str, &str)> =
         base.sentences.iter().flat_map(|s| s.unsupported.iter().map(|u| (u.kind.name(), u.text.as_str()))).collect();
     let fresh: Vec<&(&str, Span, &str)> =
@@ -151,8 +185,25 @@ fn names(article: &str) -> Vec<String> {
 }
 
 const DATES: [&str; 19] = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "june", "july", "august", "september", "october", "november", "december", "may",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "may",
 ];
 
 /// Replaces `text[span]` with `with`; returns the new text and the new span.
@@ -190,30 +241,60 @@ fn inject(kind: &str, article: &str, reference: &str, rng: &mut u64) -> Option<(
         "entity" | "speaker" => {
             let all = names(article);
             let speakers = speaker_names(article, &all);
-            let in_ref: Vec<(Span, &String)> = all.iter().filter_map(|n| find_words(reference, n).map(|s| (s, n))).collect();
+            let in_ref: Vec<(Span, &String)> =
+                all.iter().filter_map(|n| find_words(reference, n).map(|s| (s, n))).collect();
             let cands: Vec<&(Span, &String)> = if kind == "speaker" {
-                in_ref.iter().filter(|(s, _)| near_reporting(reference, *s) && speakers.contains(&reference[s.range()].to_lowercase())).collect()
+                in_ref
+                    .iter()
+                    .filter(|(s, _)| {
+                        near_reporting(reference, *s) && speakers.contains(&reference[s.range()].to_lowercase())
+                    })
+                    .collect()
             } else {
                 in_ref.iter().collect()
             };
             let &&(span, name) = cands.get(next(rng, cands.len()))?;
             let pool: &Vec<String> = if kind == "speaker" { &speakers } else { &all };
-            let others: Vec<&String> =
-                pool.iter().filter(|o| !o.contains(name.as_str()) && !name.contains(o.as_str()) && find_words(reference, o).is_none()).collect();
+            let others: Vec<&String> = pool
+                .iter()
+                .filter(|o| {
+                    !o.contains(name.as_str()) && !name.contains(o.as_str()) && find_words(reference, o).is_none()
+                })
+                .collect();
             let other = others.get(next(rng, others.len()))?;
             Some(replace(reference, span, &styled(&reference[span.range()], other)))
         }
         "number" => {
-            let ws: Vec<Span> = words(reference).into_iter().filter(|w| reference[w.range()].bytes().all(|b| b.is_ascii_digit())).collect();
+            let ws: Vec<Span> = words(reference)
+                .into_iter()
+                .filter(|w| reference[w.range()].bytes().all(|b| b.is_ascii_digit()))
+                .collect();
             let w = *ws.get(next(rng, ws.len()))?;
             let n: u64 = reference[w.range()].parse().ok()?;
-            let changed = if (1900..=2100).contains(&n) { n + 3 } else if n < 10 { n + 1 + next(rng, 3) as u64 } else { n * 2 + 1 };
+            let changed = if (1900..=2100).contains(&n) {
+                n + 3
+            } else if n < 10 {
+                n + 1 + next(rng, 3) as u64
+            } else {
+                n * 2 + 1
+            };
             Some(replace(reference, w, &changed.to_string()))
         }
         "date" => {
             const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-            const MONTHS: [&str; 11] =
-                ["january", "february", "april", "june", "july", "august", "september", "october", "november", "december", "march"];
+            const MONTHS: [&str; 11] = [
+                "january",
+                "february",
+                "april",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+                "march",
+            ];
             for (list, step) in [(&DAYS[..], 2), (&MONTHS[..], 3)] {
                 for (k, d) in list.iter().enumerate() {
                     if let Some(s) = find_words(reference, d) {
@@ -223,7 +304,9 @@ fn inject(kind: &str, article: &str, reference: &str, rng: &mut u64) -> Option<(
                 }
             }
             let ws = words(reference);
-            let y = ws.into_iter().find(|w| reference[w.range()].parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)))?;
+            let y = ws
+                .into_iter()
+                .find(|w| reference[w.range()].parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)))?;
             let year: u32 = reference[y.range()].parse().ok()?;
             Some(replace(reference, y, &(year - 2).to_string()))
         }
@@ -234,9 +317,11 @@ fn inject(kind: &str, article: &str, reference: &str, rng: &mut u64) -> Option<(
                     return Some((v, Span::new(i, i + 1)));
                 }
             }
-            const AUX: [&str; 12] = ["is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should"];
+            const AUX: [&str; 12] =
+                ["is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should"];
             let ws = words(reference);
-            let cands: Vec<Span> = ws.windows(2).filter(|p| AUX.contains(&&reference[p[0].range()])).map(|p| p[0]).collect();
+            let cands: Vec<Span> =
+                ws.windows(2).filter(|p| AUX.contains(&&reference[p[0].range()])).map(|p| p[0]).collect();
             let w = *cands.get(next(rng, cands.len()))?;
             let (v, _) = replace(reference, Span::new(w.end, w.end), " not");
             Some((v, Span::new(w.end + 1, w.end + 4)))
@@ -256,8 +341,12 @@ fn near_reporting(text: &str, s: Span) -> bool {
 
 /// Names of the article that speak: within a few words of a reporting verb.
 fn speaker_names(article: &str, names: &[String]) -> Vec<String> {
-    names.iter().filter(|n| {
-        let lower = article.to_lowercase();
-        lower.match_indices(n.as_str()).any(|(i, _)| near_reporting(article, Span::new(i, i + n.len())))
-    }).cloned().collect()
+    names
+        .iter()
+        .filter(|n| {
+            let lower = article.to_lowercase();
+            lower.match_indices(n.as_str()).any(|(i, _)| near_reporting(article, Span::new(i, i + n.len())))
+        })
+        .cloned()
+        .collect()
 }

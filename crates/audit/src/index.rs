@@ -204,7 +204,8 @@ impl Index {
         let Some(&first) = run.first() else { return true };
         self.key_sents[first as usize].iter().any(|&s| {
             let r = self.sents[s as usize].words.clone();
-            r.clone().any(|p| p + run.len() <= r.end && run.iter().enumerate().all(|(j, &k)| self.words[p + j].key == k))
+            r.clone()
+                .any(|p| p + run.len() <= r.end && run.iter().enumerate().all(|(j, &k)| self.words[p + j].key == k))
         })
     }
 

@@ -59,12 +59,63 @@ pub(crate) static REPORTING: &[&str] = &[
     "said", "say", "says", "stated", "tells", "testified", "told", "tweeted", "warned", "wrote",
 ];
 
+/// What a word is in the lexicon, found with one hash lookup ([`entry`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Entry {
+    pub negation: bool,
+    pub reporting: bool,
+    pub relative_date: bool,
+    pub ambiguous_month: bool,
+    pub number: Option<f64>,
+    pub scale: Option<f64>,
+    pub month: Option<u8>,
+    pub weekday: Option<u8>,
+}
+
+static ENTRIES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Entry>> = std::sync::LazyLock::new(|| {
+    let mut m: rustc_hash::FxHashMap<&'static str, Entry> = Default::default();
+    for w in NEGATIONS {
+        m.entry(w).or_default().negation = true;
+    }
+    for w in REPORTING {
+        m.entry(w).or_default().reporting = true;
+    }
+    for w in RELATIVE_DATES {
+        m.entry(w).or_default().relative_date = true;
+    }
+    for w in AMBIGUOUS_MONTHS {
+        m.entry(w).or_default().ambiguous_month = true;
+    }
+    for &(w, v) in NUMBER_WORDS {
+        m.entry(w).or_default().number = Some(v);
+    }
+    for &(w, v) in SCALES {
+        m.entry(w).or_default().scale = Some(v);
+    }
+    for &(w, v) in MONTHS {
+        m.entry(w).or_default().month = Some(v);
+    }
+    for &(w, v) in WEEKDAYS {
+        m.entry(w).or_default().weekday = Some(v);
+    }
+    m
+});
+
+/// The lexicon entry of a lowercase word (all `None`/`false` for a word in no list).
+pub(crate) fn entry(lower: &str) -> Entry {
+    if lower.len() > 9 {
+        return Entry::default();
+    }
+    ENTRIES.get(lower).copied().unwrap_or_default()
+}
+
 /// Looks `key` up in a sorted `(word, value)` table.
 pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
     table.binary_search_by(|(w, _)| (*w).cmp(key)).ok().map(|i| table[i].1)
 }
 
 /// True when `word` is in the sorted list `table`.
+#[cfg(test)]
 pub(crate) fn contains(table: &[&str], word: &str) -> bool {
     table.binary_search(&word).is_ok()
 }
@@ -86,6 +137,12 @@ mod tests {
         let cases = vec![("twelve", Some(12.0)), ("one", None), ("two", Some(2.0))];
         for (w, v) in cases {
             assert_eq!(lookup(NUMBER_WORDS, w), v, "{w}");
+            assert_eq!(entry(w).number, v, "{w}");
         }
+        assert!(entry("said").reporting && entry("never").negation && entry("may").ambiguous_month);
+        assert_eq!(
+            (entry("monday").weekday, entry("bn").scale, entry("september").month),
+            (Some(1), Some(1e9), Some(9))
+        );
     }
 }

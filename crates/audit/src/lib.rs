@@ -212,7 +212,7 @@ impl Auditor {
         let ix = Index::new(&docs);
         let (sentences, copy) = audit_sentences(&ix, sources, summary);
         let score = summary_score(&sentences, copy);
-        let notes = notes(&ix, sources, summary);
+        let notes = notes(&ix, summary);
         Ok(Audit { score, supported: score >= self.threshold, threshold: self.threshold, sentences, notes })
     }
 }
@@ -313,7 +313,13 @@ fn audit_sentences(ix: &Index, sources: &[Source<'_>], summary: &str) -> (Vec<Se
                 .map(|f| {
                     let at = Span::new(words[f.words.start].span.start, words[f.words.end - 1].span.end);
                     let at = doc.text.to_original(at);
-                    Unsupported { kind: f.kind, text: summary[at].to_string(), span: at, support: f.support, why: f.why.clone() }
+                    Unsupported {
+                        kind: f.kind,
+                        text: summary[at].to_string(),
+                        span: at,
+                        support: f.support,
+                        why: f.why.clone(),
+                    }
                 })
                 .collect();
             out.push(SentenceAudit {
@@ -345,7 +351,8 @@ fn verbatim(ix: &Index, text: &str) -> Option<Vec<(u32, Span)>> {
     // reach[k]: the ids covering text[..ends[k]], if it can be covered.
     let mut reach: Vec<Option<Vec<(u32, Span)>>> = vec![None; ends.len()];
     for k in 0..ends.len() {
-        let starts = std::iter::once((0usize, Vec::new())).chain((0..k).filter_map(|j| reach[j].clone().map(|r| (ends[j], r))));
+        let starts =
+            std::iter::once((0usize, Vec::new())).chain((0..k).filter_map(|j| reach[j].clone().map(|r| (ends[j], r))));
         for (start, ids) in starts {
             let at = nutgraf_text::trim(text, Span::new(start, ends[k]));
             let piece = &text[at.range()];
@@ -382,28 +389,25 @@ fn split_tokenized(norm: &str, span: Span) -> Vec<Span> {
     out
 }
 
-/// Warnings about the input.
-fn notes(ix: &Index, sources: &[Source<'_>], summary: &str) -> Vec<String> {
+/// Warnings about the input: a summary longer than its sources, text that does not look like
+/// English (fewer than one word in eight a stop word, over at least 20 words).
+fn notes(ix: &Index, summary: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let count = |t: &str| nutgraf_text::words(t, Span::new(0, t.len())).count();
-    let source_words: usize = sources.iter().map(|s| count(s.text)).sum();
-    let summary_words = count(summary);
+    let source_words = ix.words.len();
+    let (mut summary_words, mut summary_stops) = (0usize, 0usize);
+    for w in nutgraf_text::words(summary, Span::new(0, summary.len())).take(5000) {
+        summary_words += 1;
+        summary_stops += nutgraf_text::is_stop_word(&summary[w].to_lowercase()) as usize;
+    }
     if summary_words > source_words {
         out.push(format!(
             "the summary has more words ({summary_words}) than its sources ({source_words}): much of it cannot come from them"
         ));
     }
-    let stop = |t: &str| {
-        let (n, stops) = nutgraf_text::words(t, Span::new(0, t.len()))
-            .take(2000)
-            .fold((0, 0), |(n, s), w| (n + 1, s + nutgraf_text::is_stop_word(&t[w].to_lowercase()) as usize));
-        n >= 20 && (stops as f32) < 0.12 * n as f32
-    };
-    if sources.iter().any(|s| stop(s.text)) || stop(summary) {
+    let foreign = |n: usize, stops: usize| n >= 20 && (stops as f32) < 0.12 * n as f32;
+    let source_stops = ix.words.iter().filter(|w| w.term.is_none()).count();
+    if foreign(source_words, source_stops) || foreign(summary_words, summary_stops) {
         out.push("the text does not look like English: the checks assume English and may flag too much".into());
-    }
-    if ix.sents.is_empty() {
-        out.push("the sources have no sentences".into());
     }
     out
 }

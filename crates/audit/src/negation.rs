@@ -18,7 +18,9 @@ const REACH: usize = 3;
 
 /// The index of the content word a cue at `i` governs, given a content test.
 fn governed(len: usize, i: usize, content: impl Fn(usize) -> bool) -> Option<usize> {
-    ((i + 1)..(i + 1 + REACH).min(len)).find(|&j| content(j)).or_else(|| (i.saturating_sub(REACH)..i).rev().find(|&j| content(j)))
+    ((i + 1)..(i + 1 + REACH).min(len))
+        .find(|&j| content(j))
+        .or_else(|| (i.saturating_sub(REACH)..i).rev().find(|&j| content(j)))
 }
 
 /// Content terms of words `lo..hi` of a source sentence `r`, except the one at `skip`.
@@ -41,18 +43,21 @@ pub(crate) fn check(ix: &Index, al: &Alignment, q: &Query, words: &[Word], evide
         if !w.neg {
             continue;
         }
-        let clause: Vec<u32> = (i.saturating_sub(CLAUSE)..(i + CLAUSE + 1).min(words.len())).filter_map(term_of).collect();
+        let clause: Vec<u32> =
+            (i.saturating_sub(CLAUSE)..(i + CLAUSE + 1).min(words.len())).filter_map(term_of).collect();
         let mut matched = false;
         let mut negated = false;
         for &(t, _) in evidence {
             let r = ix.sents[t as usize].words.clone();
-            let hits: Vec<usize> = r.clone().filter(|&p| ix.words[p].term.is_some_and(|x| clause.contains(&x))).collect();
+            let hits: Vec<usize> =
+                r.clone().filter(|&p| ix.words[p].term.is_some_and(|x| clause.contains(&x))).collect();
             let mut distinct: Vec<Option<u32>> = hits.iter().map(|&p| ix.words[p].term).collect();
             distinct.sort_unstable();
             distinct.dedup();
             if distinct.len() >= 2 {
                 matched = true;
-                let (lo, hi) = (hits[0].saturating_sub(REACH).max(r.start), (hits[hits.len() - 1] + REACH + 1).min(r.end));
+                let (lo, hi) =
+                    (hits[0].saturating_sub(REACH).max(r.start), (hits[hits.len() - 1] + REACH + 1).min(r.end));
                 negated |= (lo..hi).any(|n| ix.words[n].neg);
             }
         }
@@ -73,7 +78,8 @@ pub(crate) fn check(ix: &Index, al: &Alignment, q: &Query, words: &[Word], evide
                 continue;
             }
             let clause = source_terms(ix, &r, p.saturating_sub(CLAUSE), p + CLAUSE + 1, p);
-            let hits: Vec<usize> = (0..words.len()).filter(|&j| term_of(j).is_some_and(|x| clause.contains(&x))).collect();
+            let hits: Vec<usize> =
+                (0..words.len()).filter(|&j| term_of(j).is_some_and(|x| clause.contains(&x))).collect();
             let mut distinct: Vec<Option<u32>> = hits.iter().map(|&j| term_of(j)).collect();
             distinct.sort_unstable();
             distinct.dedup();
@@ -86,7 +92,9 @@ pub(crate) fn check(ix: &Index, al: &Alignment, q: &Query, words: &[Word], evide
             }
             // The governed word (the first content word after the cue) must be in the summary's
             // clause: "cost Palace nothing four years ago" says nothing about a goal Palace scored.
-            let g = ((p + 1)..(p + 1 + REACH).min(r.end)).find(|&g| ix.words[g].term.is_some()).and_then(|g| ix.words[g].term);
+            let g = ((p + 1)..(p + 1 + REACH).min(r.end))
+                .find(|&g| ix.words[g].term.is_some())
+                .and_then(|g| ix.words[g].term);
             let Some(j) = hits.iter().copied().find(|&j| term_of(j) == g && g.is_some()) else { continue };
             if !out.iter().any(|f| f.words.contains(&j) || f.kind == Kind::Negation) {
                 out.push(RawFlag {

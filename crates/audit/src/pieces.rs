@@ -83,7 +83,9 @@ pub(crate) fn prep_quotes(text: &str) -> String {
                 out[i] = b'"';
                 open_single = true;
             }
-            b'\'' if open_single && i > 0 && b[i - 1] == b' ' && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) => {
+            b'\''
+                if open_single && i > 0 && b[i - 1] == b' ' && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) =>
+            {
                 out[i] = b'"';
                 open_single = false;
             }
@@ -126,9 +128,14 @@ pub(crate) fn pieces(ix: &Index, norm: &str, words: &[Word], quotes: &[(usize, u
             let n = &words[i];
             let joins = match kind {
                 Kind::Entity => {
-                    n.sort == Sort::Plain && is_name(ix, n) && gap_is_space(norm, &words[i - 1], n) && !words[i - 1].poss
+                    n.sort == Sort::Plain
+                        && is_name(ix, n)
+                        && gap_is_space(norm, &words[i - 1], n)
+                        && !words[i - 1].poss
                 }
-                Kind::Date => n.sort == Sort::Date || (matches!(n.sort, Sort::Number { .. }) && prev_is_month(words, i)),
+                Kind::Date => {
+                    n.sort == Sort::Date || (matches!(n.sort, Sort::Number { .. }) && prev_is_month(words, i))
+                }
                 _ => n.sort == Sort::Plain && crate::lexicon::lookup(crate::lexicon::SCALES, &n.lower).is_some(),
             };
             if !joins {
@@ -139,7 +146,8 @@ pub(crate) fn pieces(ix: &Index, norm: &str, words: &[Word], quotes: &[(usize, u
         out.push(Piece { kind, words: start..i });
     }
     for &(qs, qe) in quotes {
-        let inside: Vec<usize> = (0..words.len()).filter(|&k| qs <= words[k].span.start && words[k].span.end <= qe).collect();
+        let inside: Vec<usize> =
+            (0..words.len()).filter(|&k| qs <= words[k].span.start && words[k].span.end <= qe).collect();
         if let (Some(&a), Some(&b)) = (inside.first(), inside.last()) {
             if b > a {
                 out.push(Piece { kind: Kind::Quote, words: a..b + 1 });
@@ -170,11 +178,18 @@ mod tests {
 
     #[test]
     fn pieces_of_sentences() {
-        let src = vec![Document::new("Manchester City lost to Crystal Palace on Monday. Fans of Manchester City left.")];
+        let src =
+            vec![Document::new("Manchester City lost to Crystal Palace on Monday. Fans of Manchester City left.")];
         let ix = Index::new(&src);
         let cases = vec![
-            ("manchester city lost 2-1 to crystal palace on monday .", vec!["manchester city", "2", "1", "crystal palace", "monday"]),
-            ("The Riverside council paid $4.2 million on March 3, 2014.", vec!["Riverside", "4.2 million", "March 3, 2014"]),
+            (
+                "manchester city lost 2-1 to crystal palace on monday .",
+                vec!["manchester city", "2", "1", "crystal palace", "monday"],
+            ),
+            (
+                "The Riverside council paid $4.2 million on March 3, 2014.",
+                vec!["Riverside", "4.2 million", "March 3, 2014"],
+            ),
             ("\"We won two games,\" Ruiz said.", vec!["two", "Ruiz", "We won two games"]),
         ];
         for (s, want) in cases {
@@ -182,8 +197,10 @@ mod tests {
             let mut words = Vec::new();
             scan(&prepped, Span::new(0, s.len()), &mut words);
             let quotes = crate::words::quoted_ranges(&prepped, Span::new(0, s.len()));
-            let got: Vec<&str> =
-                pieces(&ix, &prepped, &words, &quotes).iter().map(|p| &s[words[p.words.start].span.start..words[p.words.end - 1].span.end]).collect();
+            let got: Vec<&str> = pieces(&ix, &prepped, &words, &quotes)
+                .iter()
+                .map(|p| &s[words[p.words.start].span.start..words[p.words.end - 1].span.end])
+                .collect();
             assert_eq!(got, want, "{s}");
         }
     }

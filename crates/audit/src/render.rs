@@ -70,9 +70,15 @@ fn markdown(a: &Audit) -> String {
     }
     out.push_str("| # | support | sentence | unsupported | evidence |\n|---|---|---|---|---|\n");
     for (i, s) in a.sentences.iter().enumerate() {
-        let flags: Vec<String> =
-            s.unsupported.iter().map(|u| format!("**{}** `{}`: {}", u.kind.name(), cell(&u.text), cell(&u.why))).collect();
-        let ev = s.evidence.first().map(|e| format!("{} [{}, {}): {}", cell(&e.source), e.span.start, e.span.end, cell(&e.text)));
+        let flags: Vec<String> = s
+            .unsupported
+            .iter()
+            .map(|u| format!("**{}** `{}`: {}", u.kind.name(), cell(&u.text), cell(&u.why)))
+            .collect();
+        let ev = s
+            .evidence
+            .first()
+            .map(|e| format!("{} [{}, {}): {}", cell(&e.source), e.span.start, e.span.end, cell(&e.text)));
         let _ = writeln!(
             out,
             "| {} | {:.2} | {} | {} | {} |",
@@ -162,7 +168,8 @@ fn json(a: &Audit, summary: &str) -> String {
                 .collect(),
         })
         .collect();
-    let j = JsonAudit { score: round(a.score), supported: a.supported, threshold: a.threshold, sentences, notes: &a.notes };
+    let j =
+        JsonAudit { score: round(a.score), supported: a.supported, threshold: a.threshold, sentences, notes: &a.notes };
     // Plain structs of strings and numbers: serializing them cannot fail.
     serde_json::to_string_pretty(&j).unwrap_or_default() + "\n"
 }
@@ -177,7 +184,8 @@ mod tests {
         let src = "Ana Ruiz won the race on Monday.";
         let summary = "Ana Ruiz won the race on Friday.";
         let a = Auditor::new().audit(&[Source::new("a.txt", src)], summary).unwrap();
-        let cases = vec![(Format::Text, "NOT supported"), (Format::Markdown, "| 1 |"), (Format::Json, "\"kind\": \"date\"")];
+        let cases =
+            vec![(Format::Text, "NOT supported"), (Format::Markdown, "| 1 |"), (Format::Json, "\"kind\": \"date\"")];
         for (f, want) in cases {
             let out = render(&a, summary, f);
             assert!(out.contains(want), "{f:?}: {out}");

@@ -19,18 +19,14 @@ use crate::index::{stem, Index};
 use crate::pieces::{pieces, Kind};
 use crate::words::Word;
 
-/// Temporary tuning knobs (AUDIT_TUNE="a,b,c").
-pub(crate) fn tune(i: usize, default: f32) -> f32 {
-    static T: std::sync::LazyLock<Vec<Option<f32>>> = std::sync::LazyLock::new(|| {
-        std::env::var("AUDIT_TUNE").unwrap_or_default().split(',').map(|x| x.parse().ok()).collect()
-    });
-    T.get(i).copied().flatten().unwrap_or(default)
-}
-
 /// Below this support a piece is reported as unsupported.
 pub(crate) const FLAG_BELOW: f32 = 0.5;
 /// Discount for a piece found only in a neighbour of the aligned sentence.
 const NEIGHBOUR: f32 = 0.7;
+/// How many words on each side of a piece make its context.
+const CONTEXT_REACH: usize = 6;
+/// Weight of other names, numbers and dates in a piece's context.
+const OTHER_PIECE_WEIGHT: f32 = 0.5;
 
 /// How much an unsupported piece of each kind lowers its sentence's support.
 fn severity(kind: Kind) -> f32 {
@@ -116,7 +112,12 @@ pub(crate) fn check(ix: &Index, norm: &str, words: &[Word], quotes: &[(usize, us
     flags.sort_by_key(|f| f.words.start);
     let evidence = evidence.iter().map(|&(s, _)| (s, q.overlap(&al, s))).collect();
     let support = if q.terms.is_empty() { 1.0 } else { 0.5 * cov_doc + 0.5 * cov_ev } * factor;
-    SentenceCheck { support: if support > 0.0 { support.min(1.0) } else { 0.0 }, pieces: factor.max(0.0), evidence, flags }
+    SentenceCheck {
+        support: if support > 0.0 { support.min(1.0) } else { 0.0 },
+        pieces: factor.max(0.0),
+        evidence,
+        flags,
+    }
 }
 
 /// The sentence as a BM25 query: one slot per distinct content stem.
@@ -174,17 +175,6 @@ impl Query {
         }
     }
 
-    /// IDF-weighted share of the query slots `only` that sentence `s` has.
-    fn share(&self, al: &Alignment, s: u32, only: &[usize]) -> f32 {
-        let total: f32 = only.iter().map(|&k| self.idf[k]).sum();
-        let has: f32 = only.iter().filter(|&&k| al.has_term(s, k)).map(|&k| self.idf[k]).sum();
-        if total > 0.0 {
-            has / total
-        } else {
-            0.0
-        }
-    }
-
     /// Runs of content words no source has, outside the pieces already flagged.
     fn absent(&self, words: &[Word], flagged: &[RawFlag]) -> Vec<RawFlag> {
         let mut out: Vec<RawFlag> = Vec::new();
@@ -194,7 +184,9 @@ impl Query {
                 continue;
             }
             match out.last_mut() {
-                Some(f) if f.words.end == i || (f.words.end + 1 == i && self.slot[i - 1].is_none()) => f.words.end = i + 1,
+                Some(f) if f.words.end == i || (f.words.end + 1 == i && self.slot[i - 1].is_none()) => {
+                    f.words.end = i + 1
+                }
                 _ => out.push(RawFlag {
                     kind: Kind::Content,
                     words: i..i + 1,
@@ -225,10 +217,7 @@ fn located(
     r: Range<usize>,
     text: &str,
 ) -> (f32, String) {
-    let keyed: Vec<&Word> = words[r.clone()]
-        .iter()
-        .filter(|w| kind != Kind::Number || w.is_numeric())
-        .collect();
+    let keyed: Vec<&Word> = words[r.clone()].iter().filter(|w| kind != Kind::Number || w.is_numeric()).collect();
     // A name may be inflected differently ("Allied" for "Allies"): fall back to any word of the
     // sources with its stem.
     let ids: Vec<Option<u32>> = keyed
@@ -246,14 +235,14 @@ fn located(
     // Other names, numbers and dates count for less: a sentence that fuses two source sentences
     // ("City lost to Palace at the Etihad on Monday") should not pull each piece to the other's.
     let own = q.slots_of(r.clone());
-    let reach = tune(0, 6.0) as usize;
+    let reach = CONTEXT_REACH;
     let mut context: Vec<(usize, f32)> = (r.start.saturating_sub(reach)..(r.end + reach).min(words.len()))
-        .filter_map(|j| q.slot[j].map(|k| (k, if others.contains(&j) { tune(4, 0.5) } else { 1.0 })))
+        .filter_map(|j| q.slot[j].map(|k| (k, if others.contains(&j) { OTHER_PIECE_WEIGHT } else { 1.0 })))
         .filter(|(k, _)| !own.contains(k))
         .collect();
     context.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     context.dedup_by_key(|c| c.0);
-    let (best_s, best) = al.cands.iter().map(|&s| (s, al.score_on(s, &context))).fold((u32::MAX, 0.0f32), |a, b| if b.1 > a.1 { b } else { a });
+    let best = al.cands.iter().map(|&s| al.score_on(s, &context)).fold(0.0f32, f32::max);
     if best <= 0.0 {
         return (1.0, String::new());
     }
@@ -274,19 +263,13 @@ fn located(
             continue;
         }
         found = found.max(al.score_on(s, &context));
-        for (n, w) in [(s.wrapping_sub(1), NEIGHBOUR), (s + 1, NEIGHBOUR), (s + 2, tune(2, 0.0))] {
-            if (n as usize) < ix.sents.len() && ix.near(s, n, 2) {
-                found = found.max(w * al.score_on(n, &context));
+        for n in [s.wrapping_sub(1), s + 1] {
+            if (n as usize) < ix.sents.len() && ix.near(s, n, 1) {
+                found = found.max(NEIGHBOUR * al.score_on(n, &context));
             }
         }
     }
-    // How strongly the context points at one source sentence: a copied sentence with one name
-    // swapped points hard; an abstractive one that only gathers words does not, and there a
-    // piece the sources have elsewhere is given the benefit of the doubt.
-    let slots: Vec<usize> = context.iter().map(|c| c.0).collect();
-    let strength = q.share(al, best_s, &slots);
-    let floor = if strength < tune(1, 0.0) { tune(3, 0.6) } else { 0.0 };
-    let support = (found / best).min(1.0).max(floor);
+    let support = (found / best).min(1.0);
     (support, format!("the sources have {} but not in the sentences this one is based on", quoted(kind, text)))
 }
 

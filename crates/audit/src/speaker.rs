@@ -42,7 +42,8 @@ pub(crate) fn find_quote(ix: &Index, quote: &[Word]) -> Result<Option<u32>, Stri
     let content: Vec<&Word> = quote.iter().filter(|w| !w.stop).collect();
     let Some(first) = content.first() else { return Ok(None) };
     let ids: Vec<Option<u32>> = content.iter().map(|w| ix.keys.get(&w.key)).collect();
-    let missing: Vec<&str> = content.iter().zip(&ids).filter(|(_, id)| id.is_none()).map(|(w, _)| w.lower.as_str()).collect();
+    let missing: Vec<&str> =
+        content.iter().zip(&ids).filter(|(_, id)| id.is_none()).map(|(w, _)| w.lower.as_str()).collect();
     if !missing.is_empty() {
         return Err(format!("no source has the quoted words \"{}\"", missing.join(" ")));
     }
@@ -148,7 +149,11 @@ mod tests {
             "Mayor Ana Ruiz spoke on Monday. \"We don't close libraries,\" Ruiz said. Critic Tom Bell said the plan was weak.",
         )];
         let ix = Index::new(&src);
-        let cases = vec![("we do n't close libraries", Ok(1)), ("we close all schools", Err("no source")), ("libraries close", Err("order"))];
+        let cases = vec![
+            ("we do n't close libraries", Ok(1)),
+            ("we close all schools", Err("no source")),
+            ("libraries close", Err("order")),
+        ];
         for (q, want) in cases {
             let got = find_quote(&ix, &words(q));
             match (got, want) {
@@ -157,7 +162,12 @@ mod tests {
                 (g, w) => panic!("{q}: got {g:?}, want {w:?}"),
             }
         }
-        let cases = vec![("ruiz said", 1, true), ("bell said", 1, false), ("bell said", 2, true), ("then Smith said", 1, false)];
+        let cases = vec![
+            ("ruiz said", 1, true),
+            ("bell said", 1, false),
+            ("bell said", 2, true),
+            ("then Smith said", 1, false),
+        ];
         for (s, anchor, ok) in cases {
             let w = words(s);
             let ps = pieces(&ix, s, &w, &[]);

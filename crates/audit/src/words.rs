@@ -9,7 +9,7 @@
 
 use nutgraf_text::Span;
 
-use crate::lexicon::{self, AMBIGUOUS_MONTHS, MONTHS, NEGATIONS, NUMBER_WORDS, RELATIVE_DATES, SCALES, WEEKDAYS};
+use crate::lexicon::{self, SCALES};
 
 /// What a word is, beyond its letters.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -85,7 +85,9 @@ pub(crate) fn scan(norm: &str, span: Span, out: &mut Vec<Word>) {
     for w in nutgraf_text::words(norm, span) {
         let text = &norm[w];
         let mut lower = text.to_lowercase();
-        let poss = (lower.ends_with("'s") && lower.len() > 2) || norm[w.end..].starts_with(" 's") || norm[w.end..].starts_with("' ");
+        let poss = (lower.ends_with("'s") && lower.len() > 2)
+            || norm[w.end..].starts_with(" 's")
+            || norm[w.end..].starts_with("' ");
         if lower.ends_with("'s") && lower.len() > 2 {
             lower.truncate(lower.len() - 2);
         }
@@ -94,12 +96,13 @@ pub(crate) fn scan(norm: &str, span: Span, out: &mut Vec<Word>) {
             continue;
         }
         let cap = text.chars().next().is_some_and(char::is_uppercase);
-        let neg = lexicon::contains(NEGATIONS, &lower) || lower.ends_with("n't");
-        let report = lexicon::contains(lexicon::REPORTING, &lower);
+        let lex = lexicon::entry(&lower);
+        let neg = lex.negation || lower.ends_with("n't");
+        let report = lex.reporting;
         let stop = nutgraf_text::is_stop_word(&lower) || neg;
         out.push(Word {
             span: w,
-            key: lower.clone(),
+            key: String::new(),
             lower,
             sort: Sort::Plain,
             cap,
@@ -114,30 +117,32 @@ pub(crate) fn scan(norm: &str, span: Span, out: &mut Vec<Word>) {
         let next = out.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
         let prev_num = i > 0 && matches!(out[i - 1].sort, Sort::Number { .. });
         let w = &out[i];
+        let lex = lexicon::entry(&w.lower);
         let parsed = if w.lower.bytes().any(|b| b.is_ascii_digit()) {
             parse_digits(&w.lower)
         } else {
-            lexicon::lookup(NUMBER_WORDS, &w.lower).map(|v| (v, 1.0))
+            lex.number.map(|v| (v, 1.0))
         };
         let (sort, key) = if let Some((raw, suffix_scale)) = parsed {
-            let scale = suffix_scale * lexicon::lookup(SCALES, next).filter(|_| suffix_scale == 1.0).unwrap_or(1.0);
+            let next_scale = if suffix_scale == 1.0 { lexicon::entry(next).scale.unwrap_or(1.0) } else { 1.0 };
+            let scale = suffix_scale * next_scale;
             let value = raw * scale;
             let year = scale == 1.0 && raw.fract() == 0.0 && (1900.0..=2100.0).contains(&raw) && !w.lower.contains(',');
             (if year { Sort::Date } else { Sort::Number { value, raw } }, number_key(value))
-        } else if let Some(d) = lexicon::lookup(WEEKDAYS, &w.lower) {
+        } else if let Some(d) = lex.weekday {
             (Sort::Date, format!("@d{d}"))
-        } else if let Some(m) = lexicon::lookup(MONTHS, &w.lower).filter(|_| w.lower.len() > 3 || w.cap) {
+        } else if let Some(m) = lex.month.filter(|_| w.lower.len() > 3 || w.cap) {
             let next_num = next.bytes().next().is_some_and(|b| b.is_ascii_digit());
-            let sure = !lexicon::contains(AMBIGUOUS_MONTHS, &w.lower) || (w.cap && !w.first) || next_num || prev_num;
+            let sure = !lex.ambiguous_month || (w.cap && !w.first) || next_num || prev_num;
             if sure {
                 (Sort::Date, format!("@m{m}"))
             } else {
-                (Sort::Plain, w.key.clone())
+                (Sort::Plain, w.lower.clone())
             }
-        } else if lexicon::contains(RELATIVE_DATES, &w.lower) {
-            (Sort::Date, w.key.clone())
+        } else if lex.relative_date {
+            (Sort::Date, w.lower.clone())
         } else {
-            (Sort::Plain, w.key.clone())
+            (Sort::Plain, w.lower.clone())
         };
         let w = &mut out[i];
         w.sort = sort;

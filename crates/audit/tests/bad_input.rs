@@ -47,8 +47,9 @@ fn odd_inputs_get_notes_not_panics() {
 
 #[test]
 fn a_thousand_sources_in_bounded_time() {
-    let texts: Vec<String> =
-        (0..1000).map(|i| format!("Source {i} reports that the council approved budget number {i} on Tuesday. {ARTICLE}")).collect();
+    let texts: Vec<String> = (0..1000)
+        .map(|i| format!("Source {i} reports that the council approved budget number {i} on Tuesday. {ARTICLE}"))
+        .collect();
     let ids: Vec<String> = (0..1000).map(|i| format!("s{i}")).collect();
     let sources: Vec<Source<'_>> = ids.iter().zip(&texts).map(|(id, t)| Source::new(id, t)).collect();
     let t0 = Instant::now();

@@ -28,10 +28,30 @@ const WHEN: &[&str] = &["on Monday", "in March 2014", "last week", "on May 4", "
 fn sentence(pick: &[usize]) -> String {
     let [a, b, c, d, e] = [pick[0], pick[1], pick[2], pick[3], pick[4]];
     match e % 4 {
-        0 => format!("{} {} {} {}.", NAMES[a % NAMES.len()], VERBS[b % VERBS.len()], THINGS[c % THINGS.len()], WHEN[d % WHEN.len()]),
-        1 => format!("\"We {} {},\" {} said.", VERBS[b % VERBS.len()], THINGS[c % THINGS.len()], NAMES[a % NAMES.len()]),
-        2 => format!("According to {}, {} {} {}.", NAMES[a % NAMES.len()], NAMES[d % NAMES.len()], VERBS[b % VERBS.len()], THINGS[c % THINGS.len()]),
-        _ => format!("It {} {} {}, but not {}.", VERBS[b % VERBS.len()], THINGS[c % THINGS.len()], WHEN[d % WHEN.len()], THINGS[(c + 1) % THINGS.len()]),
+        0 => format!(
+            "{} {} {} {}.",
+            NAMES[a % NAMES.len()],
+            VERBS[b % VERBS.len()],
+            THINGS[c % THINGS.len()],
+            WHEN[d % WHEN.len()]
+        ),
+        1 => {
+            format!("\"We {} {},\" {} said.", VERBS[b % VERBS.len()], THINGS[c % THINGS.len()], NAMES[a % NAMES.len()])
+        }
+        2 => format!(
+            "According to {}, {} {} {}.",
+            NAMES[a % NAMES.len()],
+            NAMES[d % NAMES.len()],
+            VERBS[b % VERBS.len()],
+            THINGS[c % THINGS.len()]
+        ),
+        _ => format!(
+            "It {} {} {}, but not {}.",
+            VERBS[b % VERBS.len()],
+            THINGS[c % THINGS.len()],
+            WHEN[d % WHEN.len()],
+            THINGS[(c + 1) % THINGS.len()]
+        ),
     }
     .replace(" .", ".")
 }

@@ -14,17 +14,49 @@ Ruiz said the branches in Oakdale and Millbrook would stay open.";
 fn one_piece_changed_is_flagged_by_name() {
     let cases = vec![
         // (summary, kind, flagged text)
-        ("The Riverside city council approved a $6.5 million budget for the public library system on Tuesday.", Kind::Number, "6.5 million"),
+        (
+            "The Riverside city council approved a $6.5 million budget for the public library system on Tuesday.",
+            Kind::Number,
+            "6.5 million",
+        ),
         ("The measure passed 7-2 after a three-hour session attended by more than 900 residents.", Kind::Number, "900"),
-        ("The Riverside city council approved a $4.2 million budget for the public library system on Friday.", Kind::Date, "Friday"),
-        ("The library board will meet in March 2018 to restore weekend hours at all five branches.", Kind::Date, "2018"),
+        (
+            "The Riverside city council approved a $4.2 million budget for the public library system on Friday.",
+            Kind::Date,
+            "Friday",
+        ),
+        (
+            "The library board will meet in March 2018 to restore weekend hours at all five branches.",
+            Kind::Date,
+            "2018",
+        ),
         ("The library board will meet in June 2016 to restore weekend hours at all five branches.", Kind::Date, "June"),
-        ("The Oakdale city council approved a $4.2 million budget for the public library system on Tuesday.", Kind::Entity, "Oakdale"),
-        ("Council member Ana Ruiz, who voted against it, said the city could not afford the plan.", Kind::Speaker, "Ana Ruiz"),
+        (
+            "The Oakdale city council approved a $4.2 million budget for the public library system on Tuesday.",
+            Kind::Entity,
+            "Oakdale",
+        ),
+        (
+            "Council member Ana Ruiz, who voted against it, said the city could not afford the plan.",
+            Kind::Speaker,
+            "Ana Ruiz",
+        ),
         ("\"This plan keeps every library open,\" Tom Bell said after the vote.", Kind::Speaker, "Tom Bell"),
-        ("\"This plan keeps every school open,\" Mayor Ana Ruiz said after the vote.", Kind::Quote, "This plan keeps every school open"),
-        ("Council member Tom Bell, who voted against it, said the city could afford the plan.", Kind::Negation, "afford"),
-        ("The measure did not pass 7-2 after a three-hour session attended by more than 300 residents.", Kind::Negation, "not"),
+        (
+            "\"This plan keeps every school open,\" Mayor Ana Ruiz said after the vote.",
+            Kind::Quote,
+            "This plan keeps every school open",
+        ),
+        (
+            "Council member Tom Bell, who voted against it, said the city could afford the plan.",
+            Kind::Negation,
+            "afford",
+        ),
+        (
+            "The measure did not pass 7-2 after a three-hour session attended by more than 300 residents.",
+            Kind::Negation,
+            "not",
+        ),
         ("The Riverside city council approved a $4.2 million budget for the zoo on Tuesday.", Kind::Content, "zoo"),
     ];
     let auditor = Auditor::new();
@@ -32,7 +64,10 @@ fn one_piece_changed_is_flagged_by_name() {
         let a = auditor.audit(&[Source::new("article", ARTICLE)], summary).expect("audits");
         let flags: Vec<(Kind, &str)> =
             a.sentences.iter().flat_map(|s| s.unsupported.iter().map(|u| (u.kind, u.text.as_str()))).collect();
-        assert!(flags.iter().any(|&(k, t)| k == kind && t.contains(text)), "{summary}\n  want {kind:?} {text:?}, got {flags:?}");
+        assert!(
+            flags.iter().any(|&(k, t)| k == kind && t.contains(text)),
+            "{summary}\n  want {kind:?} {text:?}, got {flags:?}"
+        );
         // One paraphrased word alone does not sink a sentence; every other kind does.
         assert!(kind == Kind::Content || !a.supported, "{summary}: {}", a.score);
         for s in &a.sentences {
