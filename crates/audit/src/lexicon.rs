@@ -1,10 +1,12 @@
 //! Word lists the piece detectors use: negation cues, number words, scale words, month and
 //! weekday names, relative dates. Hand-written (short, closed lists), sorted for binary search.
 
-/// Words that negate the clause they stand in.
+/// Words that negate the clause they stand in, verbs of refusal and denial included ("refused to
+/// sign" and "did not sign" agree).
 #[rustfmt::skip]
 pub(crate) static NEGATIONS: &[&str] = &[
-    "cannot", "neither", "never", "no", "nobody", "none", "nor", "not", "nothing", "nowhere", "without",
+    "cannot", "declined", "denied", "denies", "deny", "failed", "fails", "neither", "never", "no", "nobody",
+    "none", "nor", "not", "nothing", "nowhere", "refuse", "refused", "refuses", "without",
 ];
 
 /// Number words and their values ("one" is left out: it is mostly a pronoun).

@@ -23,10 +23,18 @@ pub(crate) fn speakers(words: &[Word], ps: &[Piece], quotes: &[(usize, usize)]) 
     ps.iter()
         .filter(|p| p.kind == Kind::Entity && words[p.words.clone()].iter().all(outside))
         .filter(|p| {
-            // A subject may stand well before its verb ("Tom Bell, who voted against it, said").
+            // "said Bell", "Bell said", "Bell told ...", and a subject set off by a clause ("Tom
+            // Bell, who voted against it, said"); not a passive ("Bell was announced dead").
+            let active = |k: usize| {
+                words[k].report
+                    && outside(&words[k])
+                    && !(k > 0 && matches!(words[k - 1].lower.as_str(), "was" | "were" | "been" | "be" | "is" | "are"))
+            };
             let lo = p.words.start.saturating_sub(3);
-            let hi = (p.words.end + 8).min(words.len());
-            let near_verb = (lo..hi).any(|k| words[k].report && outside(&words[k]));
+            let near = (lo..(p.words.end + 3).min(words.len())).any(active);
+            let apposed = words.get(p.words.end).is_some_and(|w| w.comma_before)
+                && (p.words.end..(p.words.end + 9).min(words.len())).any(|k| active(k) && words[k].comma_before);
+            let near_verb = near || apposed;
             let according = p.words.start >= 2
                 && words[p.words.start - 2].lower == "according"
                 && words[p.words.start - 1].lower == "to";

@@ -45,6 +45,8 @@ pub(crate) struct Word {
     pub report: bool,
     /// A possessive ("Mills's", or `mills` before a tokenized `'s`).
     pub poss: bool,
+    /// A comma stands between this word and the one before.
+    pub comma_before: bool,
 }
 
 impl Word {
@@ -111,6 +113,7 @@ pub(crate) fn scan(norm: &str, span: Span, out: &mut Vec<Word>) {
             neg,
             report,
             poss,
+            comma_before: out.last().is_some_and(|p: &Word| norm[p.span.end..w.start].contains(',')),
         });
     }
     for i in 0..out.len() {
