@@ -42,7 +42,9 @@ fn overlaps(a: Span, b: Span) -> bool {
 
 fn strip(text: &str, s: Span) -> Span {
     let inner = &text[s];
-    let junk = |c: char| c.is_whitespace() || matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\'' | '\u{2018}' | '\u{2019}' | ',');
+    let junk = |c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\'' | '\u{2018}' | '\u{2019}' | ',')
+    };
     let a = inner.len() - inner.trim_start_matches(junk).len();
     let b = inner.trim_end_matches(junk).len();
     Span::new(s.start + a, s.start + b.max(a))
@@ -78,7 +80,9 @@ fn score(a: &Article, x: &Extraction, t: &mut Tally) {
     for q in &x.quotes {
         t.pred += 1;
         let hits = |direct_only: bool| {
-            a.quotes.iter().any(|g| (g.direct || !direct_only) && q.parts.iter().any(|&p| overlaps(p, Span::new(g.start, g.end))))
+            a.quotes
+                .iter()
+                .any(|g| (g.direct || !direct_only) && q.parts.iter().any(|&p| overlaps(p, Span::new(g.start, g.end))))
         };
         t.pred_direct += hits(true) as usize;
         t.pred_any += hits(false) as usize;
@@ -102,8 +106,15 @@ fn score(a: &Article, x: &Extraction, t: &mut Tally) {
         t.speaker_ok += ok as usize;
         if !ok && t.shown < t.show {
             t.shown += 1;
-            let ctx = Span::new(floor(text, q.span.start.saturating_sub(200)), floor(text, (q.span.end + 120).min(text.len())));
-            println!("--- gold speaker {sp:?}, got {:?}\n{}\n", q.speaker.as_ref().map(|s| &s.name), &text[ctx.start..ctx.end]);
+            let ctx = Span::new(
+                floor(text, q.span.start.saturating_sub(200)),
+                floor(text, (q.span.end + 120).min(text.len())),
+            );
+            println!(
+                "--- gold speaker {sp:?}, got {:?}\n{}\n",
+                q.speaker.as_ref().map(|s| &s.name),
+                &text[ctx.start..ctx.end]
+            );
         }
         if g.speaker_name.is_some() {
             t.named += 1;
@@ -143,7 +154,12 @@ fn main() {
     println!("direct-quote recall (exact span)   {:5.1}%  ({}/{})", pct(t.exact, t.gold), t.exact, t.gold);
     println!("precision (overlap, direct gold)   {:5.1}%  ({}/{})", pct(t.pred_direct, t.pred), t.pred_direct, t.pred);
     println!("precision (overlap, any content)   {:5.1}%  ({}/{})", pct(t.pred_any, t.pred), t.pred_any, t.pred);
-    println!("speaker accuracy (all speakers)    {:5.1}%  ({}/{})", pct(t.speaker_ok, t.with_speaker), t.speaker_ok, t.with_speaker);
+    println!(
+        "speaker accuracy (all speakers)    {:5.1}%  ({}/{})",
+        pct(t.speaker_ok, t.with_speaker),
+        t.speaker_ok,
+        t.with_speaker
+    );
     println!("speaker accuracy (named speakers)  {:5.1}%  ({}/{})", pct(t.named_ok, t.named), t.named_ok, t.named);
     println!("time {:.2}s", started.elapsed().as_secs_f64());
 }

@@ -45,9 +45,9 @@ use nutgraf_text::{Document, Span};
 use serde::{Deserialize, Serialize};
 
 pub use boilerplate::{detect as detect_boilerplate, Boilerplate};
+pub use extract::{extract, Extraction};
 pub use opinion::{frame_weight, loaded, LoadedKind, OPINION_THRESHOLD};
 pub use role::{classify, is_reporting_verb, quoted_ranges, Role};
-pub use extract::{extract, Extraction};
 
 /// How a sentence depends on the sentence before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

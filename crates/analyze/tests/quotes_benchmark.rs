@@ -66,7 +66,12 @@ fn report(name: &str, t: &Tally) {
     println!("{name}: {} gold quotes, {} extracted", t.gold, t.pred);
     println!("  recall    exact {:5.1}%  overlap {:5.1}%", pct(t.exact, t.gold), pct(t.overlap, t.gold));
     println!("  precision exact {:5.1}%  overlap {:5.1}%", pct(t.pred_exact, t.pred), pct(t.pred_overlap, t.pred));
-    println!("  speaker accuracy {:5.1}% ({}/{} detected quotes)", pct(t.speaker_ok, t.overlap), t.speaker_ok, t.overlap);
+    println!(
+        "  speaker accuracy {:5.1}% ({}/{} detected quotes)",
+        pct(t.speaker_ok, t.overlap),
+        t.speaker_ok,
+        t.overlap
+    );
     println!("  statement dates {}/{}", t.date_ok, t.dated);
 }
 
@@ -96,7 +101,8 @@ fn labelled_quotes_meet_the_targets() {
         let mut cursor = 0;
         let mut gold_spans = Vec::new();
         for g in &a.quotes {
-            let at = cursor + input[cursor..].find(&g.text).unwrap_or_else(|| panic!("{}: label not found: {:?}", a.file, g.text));
+            let at = cursor
+                + input[cursor..].find(&g.text).unwrap_or_else(|| panic!("{}: label not found: {:?}", a.file, g.text));
             cursor = at + g.text.len();
             let gs = Span::new(at, at + g.text.len());
             gold_spans.push(gs);

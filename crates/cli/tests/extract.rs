@@ -54,7 +54,13 @@ fn json_spans_speakers_and_roles() {
             check_span(&input, m);
         }
     }
-    for d in v["dates"].as_array().unwrap().iter().chain(v["statements"].as_array().unwrap()).chain(v["timeline"].as_array().unwrap()) {
+    for d in v["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["statements"].as_array().unwrap())
+        .chain(v["timeline"].as_array().unwrap())
+    {
         check_span(&input, d);
     }
     let who: Vec<(&str, &str)> =
@@ -105,7 +111,12 @@ fn bad_input_is_handled() {
 #[test]
 fn errors_and_exit_codes() {
     nutgraf().args(["extract", "/no/such/file.txt"]).assert().code(1).stderr(predicate::str::contains("cannot read"));
-    nutgraf().args(["extract", "--date", "May 4"]).arg(example("harbor-bridge.txt")).assert().code(2).stderr(predicate::str::contains("YYYY-MM-DD"));
+    nutgraf()
+        .args(["extract", "--date", "May 4"])
+        .arg(example("harbor-bridge.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("YYYY-MM-DD"));
     nutgraf().args(["extract", "--format", "xml"]).arg(example("harbor-bridge.txt")).assert().code(2);
     nutgraf().args(["extract", "-"]).write_stdin(vec![0xffu8, 0xfe, 0x00]).assert().code(1);
 }

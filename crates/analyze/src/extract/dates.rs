@@ -89,7 +89,9 @@ pub(crate) fn is_calendar_word(w: &str) -> bool {
 
 fn month(s: &str) -> Option<u32> {
     let key = s.get(..3)?;
-    let k = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].iter().position(|m| *m == key)?;
+    let k = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        .iter()
+        .position(|m| *m == key)?;
     Some(k as u32 + 1)
 }
 
@@ -111,7 +113,9 @@ fn future(sentence: &str) -> bool {
             l.push(' ');
         }
     }
-    [" will ", "'ll ", "scheduled", "upcoming", " plans to ", " expected to ", " set to ", " is to "].iter().any(|w| l.contains(w))
+    [" will ", "'ll ", "scheduled", "upcoming", " plans to ", " expected to ", " set to ", " is to "]
+        .iter()
+        .any(|w| l.contains(w))
         || l.starts_with("will ")
 }
 
@@ -159,7 +163,10 @@ pub(crate) fn find(doc: &Document<'_>, t: &Tokens<'_>, reference: Option<NaiveDa
         // A year ("2024", "2024-05-04") is the one date that needs no date word.
         let year = |k: usize| {
             let w = t.s(k).as_bytes();
-            t.toks[k].word && w.len() == 4 && (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+            t.toks[k].word
+                && w.len() == 4
+                && (w.starts_with(b"19") || w.starts_with(b"20"))
+                && w.iter().all(u8::is_ascii_digit)
         };
         let Some(first) = (from..to).find(|&k| t.on(k, DATE) || year(k)) else { continue };
         let hay = &text[..sent.norm.end];
@@ -298,12 +305,17 @@ fn relative(c: &regex::Captures<'_>, r: Option<NaiveDate>, ahead: bool) -> Optio
                 Some(format!("{:04}-{:02}", d.year(), d.month()))
             }
             "year" => Some(format!("{:04}", r.year() + step)),
-            day => weekday_from(r, weekday(&capitalize(day))?, if step == 0 { ahead } else { step > 0 }, step != 0).map(iso),
+            day => weekday_from(r, weekday(&capitalize(day))?, if step == 0 { ahead } else { step > 0 }, step != 0)
+                .map(iso),
         };
     }
     if let (Some(n), Some(u), Some(dir)) = (c.name("n"), c.name("u"), c.name("dir")) {
         let n = number(n.as_str())? as i64;
-        let sign = if dir.as_str().eq_ignore_ascii_case("ago") || dir.as_str().eq_ignore_ascii_case("earlier") { -1 } else { 1 };
+        let sign = if dir.as_str().eq_ignore_ascii_case("ago") || dir.as_str().eq_ignore_ascii_case("earlier") {
+            -1
+        } else {
+            1
+        };
         let u = u.as_str().to_ascii_lowercase();
         return if u.starts_with("day") {
             shift_days(r, sign * n).map(iso)
@@ -365,7 +377,9 @@ fn publication(doc: &Document<'_>) -> Option<(Span, NaiveDate)> {
             if !(alone || lead || dateline) {
                 break;
             }
-            let date = if let (Some(m), Some(d), Some(y)) = (c.name("m1").or(c.name("m2")), c.name("d1").or(c.name("d2")), c.name("y1").or(c.name("y2"))) {
+            let date = if let (Some(m), Some(d), Some(y)) =
+                (c.name("m1").or(c.name("m2")), c.name("d1").or(c.name("d2")), c.name("y1").or(c.name("y2")))
+            {
                 NaiveDate::from_ymd_opt(y.as_str().parse().ok()?, month(m.as_str())?, d.as_str().parse().ok()?)
             } else {
                 c.name("iso").and_then(|i| parse_iso_date(i.as_str()))
@@ -393,14 +407,30 @@ mod tests {
     fn absolute_and_relative() {
         let v = |s: &str| Some(s.to_string());
         let cases = vec![
-            ("It opened May 4, 2023. On May 04 it closed.", "2024-06-01", vec![("May 4, 2023", v("2023-05-04")), ("May 04", v("2023-05-04"))]),
+            (
+                "It opened May 4, 2023. On May 04 it closed.",
+                "2024-06-01",
+                vec![("May 4, 2023", v("2023-05-04")), ("May 04", v("2023-05-04"))],
+            ),
             ("The board met on May 4.", "2024-06-01", vec![("May 4", v("2024-05-04"))]),
             ("The board will meet on April 9.", "2024-06-01", vec![("April 9", v("2025-04-09"))]),
             ("He left on Tuesday.", "2024-05-06", vec![("Tuesday", v("2024-04-30"))]),
             ("He will leave on Tuesday.", "2024-05-06", vec![("Tuesday", v("2024-05-07"))]),
-            ("It happened yesterday, not last week.", "2024-05-06", vec![("yesterday", v("2024-05-05")), ("last week", v("2024-W18"))]),
-            ("Three days ago and in 2028, in March.", "2024-05-06", vec![("Three days ago", v("2024-05-03")), ("2028", v("2028")), ("March", v("2024-03"))]),
-            ("Jan. 5 and 2024-02-03 and March 2023.", "2024-05-06", vec![("Jan. 5", v("2024-01-05")), ("2024-02-03", v("2024-02-03")), ("March 2023", v("2023-03"))]),
+            (
+                "It happened yesterday, not last week.",
+                "2024-05-06",
+                vec![("yesterday", v("2024-05-05")), ("last week", v("2024-W18"))],
+            ),
+            (
+                "Three days ago and in 2028, in March.",
+                "2024-05-06",
+                vec![("Three days ago", v("2024-05-03")), ("2028", v("2028")), ("March", v("2024-03"))],
+            ),
+            (
+                "Jan. 5 and 2024-02-03 and March 2023.",
+                "2024-05-06",
+                vec![("Jan. 5", v("2024-01-05")), ("2024-02-03", v("2024-02-03")), ("March 2023", v("2023-03"))],
+            ),
             ("Theresa May spoke on Tuesday.", "", vec![("Tuesday", None)]),
         ];
         for (input, reference, expected) in cases {

@@ -178,8 +178,13 @@ struct Builder<'t, 'd> {
 
 /// Finds the entities of the document tokenized as `t`.
 pub(crate) fn find(_doc: &Document<'_>, t: &Tokens<'_>) -> Ents {
-    let mut b =
-        Builder { t, ents: Ents::default(), surnames: FxHashMap::default(), named: FxHashMap::default(), words: Vec::new() };
+    let mut b = Builder {
+        t,
+        ents: Ents::default(),
+        surnames: FxHashMap::default(),
+        named: FxHashMap::default(),
+        words: Vec::new(),
+    };
     let mut pending = Vec::new();
     for s in 0..t.sent_start.len() - 1 {
         let (from, to) = t.sentence(s);
@@ -202,7 +207,8 @@ pub(crate) fn find(_doc: &Document<'_>, t: &Tokens<'_>) -> Ents {
     b.ents.mentions.sort_by_key(|m| m.first);
     for k in 0..b.ents.mentions.len() {
         let m = b.ents.mentions[k];
-        if b.ents.list[m.ent].kind == EntityKind::Person && b.ents.list[m.ent].role.is_none() && !t.toks[m.first].quoted {
+        if b.ents.list[m.ent].kind == EntityKind::Person && b.ents.list[m.ent].role.is_none() && !t.toks[m.first].quoted
+        {
             b.ents.list[m.ent].role = super::speakers::role_of(t, m.first, m.end);
         }
     }
@@ -218,10 +224,9 @@ impl Builder<'_, '_> {
             return i;
         }
         let start = i;
-        if tok.first || (i > 0 && t.toks[i - 1].first && t.punct(i - 1, b'"')) {
-            if t.stop(i) || t.is_any(i, &["according", "but", "when", "while"]) {
-                return i;
-            }
+        let opens = tok.first || (i > 0 && t.toks[i - 1].first && t.punct(i - 1, b'"'));
+        if opens && (t.stop(i) || t.is_any(i, &["according", "but", "when", "while"])) {
+            return i;
         }
         let mut j = start + 1;
         let mut org = t.on(start, ORG);
@@ -344,8 +349,7 @@ impl Builder<'_, '_> {
         let Some(&last) = words.last() else { return };
         let key = strip_possessive(t.s(last)).to_lowercase();
         let known = self.surnames.contains_key(&key);
-        let before_cue = t.toks.get(end).is_some_and(|n| n.word && n.sent == t.toks[i].sent)
-            && t.on(end, CUE);
+        let before_cue = t.toks.get(end).is_some_and(|n| n.word && n.sent == t.toks[i].sent) && t.on(end, CUE);
         let after_said = i > 0 && t.toks[i - 1].sent == t.toks[i].sent && t.on(i - 1, CUE);
         if (known && words.len() == 1) || ((before_cue || after_said) && words.len() <= 3) {
             self.person(words[0], end, None, None);

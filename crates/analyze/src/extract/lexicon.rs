@@ -165,7 +165,16 @@ mod tests {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{:?}", t.windows(2).find(|w| w[0] >= w[1]));
         }
         assert!(HONORIFICS.windows(2).all(|w| w[0].0 < w[1].0));
-        let cases = vec![("said", CUE), ("Explained", CUE), ("budget", 0), ("The", CONN), ("Tuesday", DATE), ("Gov", ROLE), ("Council", ORG), ("Ms", HONOR)];
+        let cases = vec![
+            ("said", CUE),
+            ("Explained", CUE),
+            ("budget", 0),
+            ("The", CONN),
+            ("Tuesday", DATE),
+            ("Gov", ROLE),
+            ("Council", ORG),
+            ("Ms", HONOR),
+        ];
         for (w, bits) in cases {
             assert_eq!(flags(w), bits, "{w}");
         }

@@ -120,7 +120,8 @@ pub fn extract(doc: &Document<'_>, reference_date: Option<NaiveDate>) -> Extract
             *p = doc.text.to_original(*p);
         }
     }
-    let timeline = timeline::build(doc, &dates.mentions, dates.publication.as_ref().map(|p| p.span), &quotes, &statements);
+    let timeline =
+        timeline::build(doc, &dates.mentions, dates.publication.as_ref().map(|p| p.span), &quotes, &statements);
     Extraction {
         reference_date: dates.reference,
         publication_date: dates.publication,

@@ -157,7 +157,14 @@ fn push(text: &str, out: &mut Vec<RawQuote>, open: usize, parts: Vec<Span>, clos
     }
     let (Some(first), Some(last)) = (kept.first().copied(), kept.last().copied()) else { return };
     let after = close_end.unwrap_or(last.end);
-    out.push(RawQuote { inner: Span::new(first.start, last.end), parts: kept, open, after, closed: close_end.is_some(), words });
+    out.push(RawQuote {
+        inner: Span::new(first.start, last.end),
+        parts: kept,
+        open,
+        after,
+        closed: close_end.is_some(),
+        words,
+    });
 }
 
 #[cfg(test)]

@@ -74,9 +74,29 @@ pub struct Statement {
 static NAMING: &[&str] = &["called", "calling", "described", "describing", "dubbed", "labeled", "termed"];
 static PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 static VENUES: &[&str] = &[
-    "address", "appearance", "briefing", "bus", "ceremony", "chamber", "conference", "courthouse", "debate",
-    "event", "forum", "hall", "hearing", "interview", "meeting", "podcast", "rally", "session", "speech",
-    "statement", "summit", "testimony", "visit",
+    "address",
+    "appearance",
+    "briefing",
+    "bus",
+    "ceremony",
+    "chamber",
+    "conference",
+    "courthouse",
+    "debate",
+    "event",
+    "forum",
+    "hall",
+    "hearing",
+    "interview",
+    "meeting",
+    "podcast",
+    "rally",
+    "session",
+    "speech",
+    "statement",
+    "summit",
+    "testimony",
+    "visit",
 ];
 const LOOK_BACK: usize = 400;
 
@@ -174,6 +194,19 @@ pub(crate) fn attribute(
             let colon = t.punct(to - 1, b':');
             last = Some((t.toks[from].para, f.clone(), date.clone(), colon));
             statements.push(Statement { speaker: cx.speaker(f), date, ..st });
+        } else if t.punct(to - 1, b':') {
+            // "Reporter Jomana Karadsheh says:" or "17-year-old Jared Potts echoed:" introduces
+            // the quote that opens the next paragraph.
+            let f = match (from..to).find(|&k| cx.cue(k)) {
+                Some(v) => cx.subject(from, v),
+                None => cx.ents.within(from, to).iter().find(|m| cx.kind(m.ent) == EntityKind::Person).map(|m| {
+                    let e = &cx.ents.list[m.ent];
+                    Found { name: e.name.clone(), span: m.span, entity: Some(m.ent), via: Via::Name }
+                }),
+            };
+            if let Some(f) = f {
+                last = Some((t.toks[from].para, f, None, true));
+            }
         }
     }
     (quotes, statements)
@@ -224,6 +257,17 @@ impl Ctx<'_, '_> {
     /// relative clause set off by commas.
     fn subject(&self, from: usize, v: usize) -> Option<Found> {
         let t = self.t;
+        if t.s(v).ends_with("ing") && v > from && t.punct(v - 1, b',') {
+            // "Trump returned the compliment to Adelson, telling Reuters": the clause's subject is
+            // its first name, not the nearest one.
+            let ms = self.ents.within(from, v);
+            if let Some(m) =
+                ms.iter().find(|m| matches!(self.kind(m.ent), EntityKind::Person | EntityKind::Organization))
+            {
+                let e = &self.ents.list[m.ent];
+                return Some(Found { name: e.name.clone(), span: m.span, entity: Some(m.ent), via: Via::Name });
+            }
+        }
         let mut end = v;
         let mut inner = None;
         if end > from && t.punct(end - 1, b',') {
@@ -235,7 +279,8 @@ impl Ctx<'_, '_> {
         }
         // "her husband, Victor Perez, added": a description, then the name in apposition.
         if let Some((a, b)) = inner {
-            let named = |x: usize, y: usize| self.ents.within(x, y).iter().any(|m| self.kind(m.ent) != EntityKind::Place);
+            let named =
+                |x: usize, y: usize| self.ents.within(x, y).iter().any(|m| self.kind(m.ent) != EntityKind::Place);
             let mut start = end;
             while start > from && t.toks[start - 1].word && !t.toks[start - 1].quoted {
                 start -= 1;
@@ -308,6 +353,11 @@ impl Ctx<'_, '_> {
         if t.stop(to - 1) && !t.is_any(to - 1, PRONOUNS) {
             return None;
         }
+        if (a..to).all(|k| super::dates::is_calendar_word(t.s(k)) || t.on(k, super::lexicon::DATE))
+            || t.s(a).as_bytes()[0].is_ascii_digit()
+        {
+            return None; // "said Saturday", "said 12"
+        }
         let span = Span::new(t.toks[a].span.start, t.toks[to - 1].span.end);
         let text = t.text[span].to_string();
         let bare = (to - a == 1 || (to - a == 2 && t.is_any(a, &["the", "a", "an"]))) && t.on(to - 1, ROLE);
@@ -342,7 +392,8 @@ impl Ctx<'_, '_> {
                 let ok = if org {
                     e.kind == EntityKind::Organization
                 } else {
-                    e.kind == EntityKind::Person && (e.gender.is_none() || e.gender == want || e.gender == Some(Gender::Any))
+                    e.kind == EntityKind::Person
+                        && (e.gender.is_none() || e.gender == want || e.gender == Some(Gender::Any))
                 };
                 if ok {
                     return Found { name: e.name.clone(), span, entity: Some(m.ent), via: Via::Pronoun };
@@ -358,7 +409,9 @@ impl Ctx<'_, '_> {
         ms.iter().rev().take(LOOK_BACK).map(|m| m.ent).find(|&e| {
             let ent = &self.ents.list[e];
             ent.kind == EntityKind::Person
-                && ent.role.is_some_and(|r| self.t.text[r].split(|c: char| !c.is_alphanumeric()).any(|w| same_title(w, noun)))
+                && ent
+                    .role
+                    .is_some_and(|r| self.t.text[r].split(|c: char| !c.is_alphanumeric()).any(|w| same_title(w, noun)))
         })
     }
 
@@ -397,7 +450,9 @@ impl Ctx<'_, '_> {
     fn place(&self, from: usize, to: usize) -> Option<Span> {
         let t = self.t;
         for k in from..to {
-            if !t.is_any(k, &["at", "aboard", "in", "during", "outside", "inside", "before"]) || !t.is_any(k + 1, &["a", "an", "the"]) {
+            if !t.is_any(k, &["at", "aboard", "in", "during", "outside", "inside", "before"])
+                || !t.is_any(k + 1, &["a", "an", "the"])
+            {
                 continue;
             }
             let end = (k + 2..to).take(10).find(|&j| !t.toks[j].word || self.cue(j)).unwrap_or(to.min(k + 12));
@@ -432,7 +487,9 @@ impl Ctx<'_, '_> {
             if let Some(f) = inverted {
                 // "CONTENT, said X."
                 (v, f, (from, v - 1))
-            } else if let (Some(c), true) = (comma_before, that.is_none() && words_after <= 5 && !(v > from && t.punct(v - 1, b','))) {
+            } else if let (Some(c), true) =
+                (comma_before, that.is_none() && words_after <= 5 && !(v > from && t.punct(v - 1, b',')))
+            {
                 // "CONTENT, X said (on Tuesday)."
                 let f = self.subject(c + 1, v)?;
                 (v, f, (from, c))
@@ -542,8 +599,14 @@ mod tests {
             ("\"We will win,\" said port director Helen Osei.", vec![Some("Helen Osei")]),
             ("Tom Park said: \"We will not back down.\"", vec![Some("Tom Park")]),
             ("According to Tom Park, \"the plan is dead now.\"", vec![Some("Tom Park")]),
-            ("Maria Lopez spoke first. \"People here have watched it fall,\" she explained.", vec![Some("Maria Lopez")]),
-            ("John Carter spoke. Maria Lopez, who chairs the council, said: \"We asked for years.\"", vec![Some("Maria Lopez")]),
+            (
+                "Maria Lopez spoke first. \"People here have watched it fall,\" she explained.",
+                vec![Some("Maria Lopez")],
+            ),
+            (
+                "John Carter spoke. Maria Lopez, who chairs the council, said: \"We asked for years.\"",
+                vec![Some("Maria Lopez")],
+            ),
             ("\"Nobody knows who said this at all.\"", vec![None]),
             ("He called it a \"disaster\" for the town.", vec![]),
             ("\"Judge,\" Brafman said, \"I have never had that happen.\"", vec![Some("Brafman"), Some("Brafman")]),
@@ -563,8 +626,16 @@ mod tests {
     #[test]
     fn statements_and_roles() {
         let cases = vec![
-            ("Budget chief Ana Ruiz said the shortfall would be covered by sales tax.", "Ana Ruiz", Some("Budget chief")),
-            ("According to the city's finance office, the fund will fall to $8 million.", "the city's finance office", None),
+            (
+                "Budget chief Ana Ruiz said the shortfall would be covered by sales tax.",
+                "Ana Ruiz",
+                Some("Budget chief"),
+            ),
+            (
+                "According to the city's finance office, the fund will fall to $8 million.",
+                "the city's finance office",
+                None,
+            ),
             ("The port authority warned that the limit would push trucks onto streets.", "The port authority", None),
             ("Tom Park told reporters that the vote was rushed by the council.", "Tom Park", None),
         ];

@@ -199,7 +199,14 @@ impl<'a> JsonExtraction<'a> {
                 .iter()
                 .map(|d| {
                     let j = c.span(d.span);
-                    JsonDate { text: j.text, span: j.span, chars: j.chars, kind: d.kind, value: d.value.as_deref(), sentence: d.sentence }
+                    JsonDate {
+                        text: j.text,
+                        span: j.span,
+                        chars: j.chars,
+                        kind: d.kind,
+                        value: d.value.as_deref(),
+                        sentence: d.sentence,
+                    }
                 })
                 .collect(),
             timeline: timeline(x, input),
@@ -271,7 +278,8 @@ pub fn markdown_quotes(x: &Extraction, input: &str, max: usize) -> String {
             None => "*unattributed*".to_string(),
         };
         let text = one_line(&input[q.span]);
-        let date = q.date.as_ref().map(|d| format!(", {}", d.value.as_deref().unwrap_or(&input[d.span]))).unwrap_or_default();
+        let date =
+            q.date.as_ref().map(|d| format!(", {}", d.value.as_deref().unwrap_or(&input[d.span]))).unwrap_or_default();
         out.push_str(&format!("- {who}{date}: \u{201C}{text}\u{201D}\n"));
     }
     if out.is_empty() {

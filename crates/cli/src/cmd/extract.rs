@@ -19,12 +19,15 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
         other => return Err(Failure::usage(anyhow!("unknown format {other:?}: use json or markdown"))),
     };
     let reference = match &args.date {
-        Some(d) => Some(parse_iso_date(d).ok_or_else(|| Failure::usage(anyhow!("--date {d:?} is not a date: use YYYY-MM-DD")))?),
+        Some(d) => Some(
+            parse_iso_date(d).ok_or_else(|| Failure::usage(anyhow!("--date {d:?} is not a date: use YYYY-MM-DD")))?,
+        ),
         None => None,
     };
     let bytes = read_bytes(&args.input, args.max_bytes)?;
     let input = nutgraf_text::validate(&bytes, args.max_bytes).map_err(|e| {
-        let shown = if args.input.as_os_str() == "-" { "standard input".to_string() } else { args.input.display().to_string() };
+        let shown =
+            if args.input.as_os_str() == "-" { "standard input".to_string() } else { args.input.display().to_string() };
         Failure::input(anyhow::Error::new(e).context(format!("cannot extract from {shown}")))
     })?;
     let doc = Document::new(input);

@@ -82,7 +82,8 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["quotes"][0]["speaker"], "Ana Ruiz");
         assert_eq!(v["timeline"].as_array().map(Vec::len), Some(2));
-        let speakers: Vec<&str> = v["sentences"].as_array().unwrap().iter().filter_map(|s| s["speaker"].as_str()).collect();
+        let speakers: Vec<&str> =
+            v["sentences"].as_array().unwrap().iter().filter_map(|s| s["speaker"].as_str()).collect();
         assert_eq!(speakers, vec!["Ana Ruiz"]);
     }
 }
