@@ -21,6 +21,22 @@ pub(crate) const CONN: u8 = 8;
 pub(crate) const HONOR: u8 = 16;
 /// A word that may be part of a date expression (month, weekday, "yesterday", "week", "ago").
 pub(crate) const DATE: u8 = 64;
+/// A word that may open a relative date ("last week", "three days ago").
+pub(crate) const DATE_OPEN: u8 = 32;
+/// A word that marks tense ("will", "scheduled", "had", "was").
+pub(crate) const TENSE: u8 = 128;
+
+#[rustfmt::skip]
+static TENSE_WORDS: &[&str] = &[
+    "ago", "did", "expected", "had", "is", "last", "plans", "said", "scheduled", "set", "upcoming",
+    "was", "were", "will",
+];
+
+#[rustfmt::skip]
+static DATE_OPENERS: &[&str] = &[
+    "a", "coming", "eight", "five", "four", "last", "next", "nine", "one", "past", "seven", "six",
+    "ten", "this", "three", "two",
+];
 
 #[rustfmt::skip]
 static DATE_WORDS: &[&str] = &[
@@ -33,8 +49,15 @@ static DATE_WORDS: &[&str] = &[
 
 static FLAGS: LazyLock<FxHashMap<Vec<u8>, u8>> = LazyLock::new(|| {
     let mut m: FxHashMap<Vec<u8>, u8> = FxHashMap::default();
-    let lists: [(&[&str], u8); 5] =
-        [(CUES, CUE), (ROLE_NOUNS, ROLE), (ORG_WORDS, ORG), (CONNECTORS, CONN), (DATE_WORDS, DATE)];
+    let lists: [(&[&str], u8); 7] = [
+        (TENSE_WORDS, TENSE),
+        (CUES, CUE),
+        (ROLE_NOUNS, ROLE),
+        (ORG_WORDS, ORG),
+        (CONNECTORS, CONN),
+        (DATE_WORDS, DATE),
+        (DATE_OPENERS, DATE_OPEN),
+    ];
     for (list, bit) in lists {
         for w in list {
             *m.entry(w.as_bytes().to_vec()).or_default() |= bit;
@@ -161,12 +184,12 @@ mod tests {
 
     #[test]
     fn tables_are_sorted() {
-        for t in [CUES, ROLE_NOUNS, ORG_WORDS, CONNECTORS, DATE_WORDS] {
+        for t in [CUES, ROLE_NOUNS, ORG_WORDS, CONNECTORS, DATE_WORDS, DATE_OPENERS, TENSE_WORDS] {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{:?}", t.windows(2).find(|w| w[0] >= w[1]));
         }
         assert!(HONORIFICS.windows(2).all(|w| w[0].0 < w[1].0));
         let cases = vec![
-            ("said", CUE),
+            ("said", CUE | TENSE),
             ("Explained", CUE),
             ("budget", 0),
             ("The", CONN),

@@ -28,6 +28,7 @@ rule 4): the stages here share one token stream and feed each other in a fixed o
 second composition anyone needs.
 */
 
+mod date_parse;
 mod dates;
 mod entities;
 #[rustfmt::skip]
@@ -107,6 +108,19 @@ pub struct Extraction {
 /// Extracts quotes, statements, entities, dates and the timeline of `doc`. `reference_date` is
 /// used for relative dates ("on Tuesday", "last week") when the article gives no publication
 /// date of its own.
+///
+/// ```
+/// use nutgraf_analyze::extract::{extract, parse_iso_date};
+/// use nutgraf_text::Document;
+///
+/// let input = "Retired FBI agent Maria Lopez spoke on Tuesday. \u{201C}We asked for years,\u{201D} she said.";
+/// let x = extract(&Document::new(input), parse_iso_date("2024-05-08"));
+/// let q = &x.quotes[0];
+/// assert_eq!(&input[q.span.start..q.span.end], "We asked for years");
+/// let who = q.speaker.as_ref().unwrap();
+/// assert_eq!((who.name.as_str(), who.role.as_deref()), ("Maria Lopez", Some("Retired FBI agent")));
+/// assert_eq!(x.dates[0].value.as_deref(), Some("2024-05-07"));
+/// ```
 pub fn extract(doc: &Document<'_>, reference_date: Option<NaiveDate>) -> Extraction {
     let toks = tokens::tokenize(doc);
     let quotes = quotes::find(doc);

@@ -353,7 +353,7 @@ impl Ctx<'_, '_> {
         if t.stop(to - 1) && !t.is_any(to - 1, PRONOUNS) {
             return None;
         }
-        if (a..to).all(|k| super::dates::is_calendar_word(t.s(k)) || t.on(k, super::lexicon::DATE))
+        if (a..to).all(|k| super::date_parse::is_calendar_word(t.s(k)) || t.on(k, super::lexicon::DATE))
             || t.s(a).as_bytes()[0].is_ascii_digit()
         {
             return None; // "said Saturday", "said 12"
@@ -548,7 +548,7 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
             !tok.quoted
                 && tok.flags & CUE == 0
                 && (!t.stop(p) || (t.is(p, "of") && start < name_start))
-                && !super::dates::is_calendar_word(t.s(p))
+                && !super::date_parse::is_calendar_word(t.s(p))
         } else {
             t.punct(p, b'.') && p > 0 && t.toks[p - 1].span.end == tok.span.start && t.s(p - 1).len() <= 4
         };
