@@ -150,8 +150,9 @@ pub(crate) fn parse_at(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Opti
     }
     let w = t.s(k);
     let b0 = w.as_bytes()[0];
-    // Every form starts with a capital (month, weekday), a digit, a date word or a number word.
-    if !(tok.cap || b0.is_ascii_digit() || tok.flags & (super::lexicon::DATE | super::lexicon::DATE_OPEN) != 0) {
+    // Every form starts with a digit, a date word (months and weekdays are date words) or a word
+    // that opens a relative date.
+    if !(b0.is_ascii_digit() || tok.flags & (super::lexicon::DATE | super::lexicon::DATE_OPEN) != 0) {
         return None;
     }
     if let Some((m, after, full)) = month(t, k, to) {

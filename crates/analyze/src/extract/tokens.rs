@@ -80,7 +80,8 @@ impl Tokens<'_> {
 /// Tokenizes every sentence of `doc`.
 pub(crate) fn tokenize<'d>(doc: &'d Document<'_>) -> Tokens<'d> {
     let text = doc.text.normalized();
-    let mut toks = Vec::with_capacity(text.len() / 5);
+    // About one token (word or punctuation mark) per four bytes of news text.
+    let mut toks = Vec::with_capacity(text.len() / 3 + 8);
     let mut sent_start = Vec::with_capacity(doc.sentences.len() + 1);
     for (si, s) in doc.sentences.iter().enumerate() {
         sent_start.push(toks.len());
