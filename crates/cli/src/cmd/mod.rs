@@ -7,6 +7,7 @@ mod eval;
 mod extract;
 mod feed;
 mod rouge;
+mod roundup;
 mod serve;
 mod summarize;
 
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Extract(args) => extract::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Audit(args) => audit::run(args),
+        Command::Roundup(args) => roundup::run(args),
     }
 }
 
