@@ -116,6 +116,8 @@ pub(crate) struct Index {
     pub bigrams: rustc_hash::FxHashSet<(u32, u32)>,
     /// Normalized sentence texts and their ids, for the verbatim fast path.
     pub verbatim: FxHashMap<String, u32>,
+    /// Bytes of the longest normalized sentence.
+    pub longest: usize,
     /// The first bytes ([`head`]) of every sentence, to rule out most non-copies at once.
     pub starts: rustc_hash::FxHashSet<String>,
 }
@@ -182,6 +184,7 @@ impl Index {
         }
         self.verbatim.entry(norm[span].to_string()).or_insert(id);
         self.starts.insert(head(&norm[span]).to_string());
+        self.longest = self.longest.max(span.len());
         self.sents.push(Sent { source, span: original, words: start..self.words.len(), keys, len });
     }
 

@@ -294,7 +294,7 @@ fn audit_sentences(ix: &Index, sources: &[Source<'_>], summary: &str) -> (Vec<Se
             });
             continue;
         }
-        for part in split_tokenized(norm, s.norm) {
+        for part in split_tokenized(norm, s.norm).into_iter().flat_map(|p| chunks(norm, p)) {
             words::scan(norm, part, &mut words);
             if words.is_empty() {
                 continue;
@@ -348,19 +348,28 @@ fn verbatim(ix: &Index, text: &str) -> Option<Vec<(u32, Span)>> {
     let b = text.as_bytes();
     let mut ends: Vec<usize> = (1..b.len()).filter(|&i| b[i] == b' ' && b[i - 1] != b' ').collect();
     ends.push(b.len());
-    // reach[k]: the ids covering text[..ends[k]], if it can be covered.
+    // reach[k]: the ids covering text[..ends[k]], if it can be covered. Only reachable starts are
+    // tried, and only pieces no longer than the longest source sentence, so the work stays
+    // linear in the summary's length.
     let mut reach: Vec<Option<Vec<(u32, Span)>>> = vec![None; ends.len()];
+    let mut reachable: Vec<usize> = Vec::new();
     for k in 0..ends.len() {
-        let starts =
-            std::iter::once((0usize, Vec::new())).chain((0..k).filter_map(|j| reach[j].clone().map(|r| (ends[j], r))));
-        for (start, ids) in starts {
+        // Nearest start first; every start after it is farther back.
+        let starts = reachable.iter().rev().map(|&j| Some(j)).chain(std::iter::once(None));
+        for j in starts {
+            let start = j.map_or(0, |j| ends[j]);
+            if ends[k] - start > ix.longest + 2 {
+                break;
+            }
             let at = nutgraf_text::trim(text, Span::new(start, ends[k]));
             let piece = &text[at.range()];
-            if start > 0 && !ix.starts.contains(index::head(piece)) {
+            if !ix.starts.contains(index::head(piece)) {
                 continue;
             }
             if let Some(&id) = ix.verbatim.get(piece) {
-                reach[k] = Some([ids, vec![(id, at)]].concat());
+                let before = j.and_then(|j| reach[j].clone()).unwrap_or_default();
+                reach[k] = Some([before, vec![(id, at)]].concat());
+                reachable.push(k);
                 break;
             }
         }
@@ -389,16 +398,38 @@ fn split_tokenized(norm: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// Most words checked as one sentence: a longer run without a full stop (a list, a transcript, a
+/// lowercased dump) is checked in pieces of this many words, which keeps the work per sentence
+/// bounded.
+const MAX_SENTENCE_WORDS: usize = 120;
+
+/// Cuts `span` of `norm` before every [`MAX_SENTENCE_WORDS`]th word.
+fn chunks(norm: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    for (i, w) in nutgraf_text::words(norm, span).enumerate() {
+        if i > 0 && i % MAX_SENTENCE_WORDS == 0 {
+            out.push(nutgraf_text::trim(norm, Span::new(start, w.start)));
+            start = w.start;
+        }
+    }
+    out.push(Span::new(start, span.end));
+    out
+}
+
 /// Warnings about the input: a summary longer than its sources, text that does not look like
 /// English (fewer than one word in eight a stop word, over at least 20 words).
 fn notes(ix: &Index, summary: &str) -> Vec<String> {
     let mut out = Vec::new();
     let source_words = ix.words.len();
     let (mut summary_words, mut summary_stops) = (0usize, 0usize);
-    for w in nutgraf_text::words(summary, Span::new(0, summary.len())).take(5000) {
+    for w in nutgraf_text::words(summary, Span::new(0, summary.len())) {
+        if summary_words < 5000 {
+            summary_stops += nutgraf_text::is_stop_word(&summary[w].to_lowercase()) as usize;
+        }
         summary_words += 1;
-        summary_stops += nutgraf_text::is_stop_word(&summary[w].to_lowercase()) as usize;
     }
+    let (summary_words_checked, summary_stops) = (summary_words.min(5000), summary_stops);
     if summary_words > source_words {
         out.push(format!(
             "the summary has more words ({summary_words}) than its sources ({source_words}): much of it cannot come from them"
@@ -406,7 +437,7 @@ fn notes(ix: &Index, summary: &str) -> Vec<String> {
     }
     let foreign = |n: usize, stops: usize| n >= 20 && (stops as f32) < 0.12 * n as f32;
     let source_stops = ix.words.iter().filter(|w| w.term.is_none()).count();
-    if foreign(source_words, source_stops) || foreign(summary_words, summary_stops) {
+    if foreign(source_words, source_stops) || foreign(summary_words_checked, summary_stops) {
         out.push("the text does not look like English: the checks assume English and may flag too much".into());
     }
     out

@@ -58,3 +58,16 @@ fn a_thousand_sources_in_bounded_time() {
     assert!(r.supported, "{r:#?}");
     assert!(r.sentences[0].evidence.iter().any(|e| e.source == "s517"), "{:?}", r.sentences[0].evidence);
 }
+
+#[test]
+fn a_long_summary_in_bounded_time() {
+    // A copied sentence, then 20,000 words without a full stop: checked in bounded pieces.
+    let words: Vec<&str> = ARTICLE.split_whitespace().collect();
+    let tail: Vec<&str> = (0..20_000).map(|i| words[(i * 7) % words.len()]).collect();
+    let summary = format!("The council approved the budget on Tuesday. {}", tail.join(" "));
+    let t0 = Instant::now();
+    let r = Auditor::new().audit(&[Source::new("a", ARTICLE)], &summary).expect("audits");
+    assert!(t0.elapsed() < Duration::from_secs(30), "{:?}", t0.elapsed());
+    assert!(r.sentences.len() > 100 && !r.supported);
+    assert!(r.notes.iter().any(|n| n.contains("more words")));
+}
