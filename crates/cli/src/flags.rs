@@ -38,6 +38,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Check a summary against its sources, sentence by sentence: exit 0 when supported, 3 when not.
     Audit(AuditArgs),
+    /// One neutral, cited brief from several outlets' articles on one story.
+    Roundup(RoundupArgs),
 }
 
 /// Length, method and neutrality options shared by every command that makes briefs.
@@ -293,6 +295,36 @@ pub struct AuditArgs {
     pub max_bytes: usize,
 }
 
+/// `nutgraf roundup`.
+#[derive(Debug, Args)]
+pub struct RoundupArgs {
+    /// The articles, one per outlet: UTF-8 text files, HTML pages or http(s):// URLs.
+    #[arg(value_name = "FILE|URL")]
+    pub inputs: Vec<PathBuf>,
+    /// A JSONL file of articles on one story: {"id", "text"} or "html"/"url", with "title" and
+    /// "date" where known.
+    #[arg(long = "in", value_name = "FILE")]
+    pub input_file: Option<PathBuf>,
+    /// Number of sentences in the brief (one per fact). Default: 5.
+    #[arg(long, value_name = "N", conflicts_with = "words")]
+    pub sentences: Option<usize>,
+    /// Word budget, lead-ins included: never exceeded, and sentences are never cut.
+    #[arg(long, value_name = "N")]
+    pub words: Option<usize>,
+    /// Output format: text, markdown or json (docs/roundup-schema.md).
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
+    pub format: String,
+    /// Keep unattributed opinion and ignore loaded words when choosing phrasings.
+    #[arg(long)]
+    pub keep_opinion: bool,
+    /// Largest article accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = nutgraf_roundup::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+    /// Fetch options.
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+}
+
 /// Parses the process arguments; exits with code 2 and a usage message on error.
 pub fn parse() -> Cli {
     Cli::parse()
@@ -382,5 +414,16 @@ mod tests {
         assert_eq!((a.sources.len(), a.format.as_str(), a.threshold), (2, "text", nutgraf_audit::DEFAULT_THRESHOLD));
         assert!(Cli::try_parse_from(["nutgraf", "audit", "--summary", "s.txt"]).is_err());
         assert!(Cli::try_parse_from(["nutgraf", "audit", "--source", "a.txt"]).is_err());
+    }
+
+    #[test]
+    fn roundup_flags() {
+        let ok = Cli::try_parse_from(["nutgraf", "roundup", "a.txt", "b.html", "--words", "80"]).unwrap();
+        let Command::Roundup(a) = ok.command else { panic!("not roundup") };
+        assert_eq!((a.inputs.len(), a.words, a.format.as_str()), (2, Some(80), "text"));
+        let ok = Cli::try_parse_from(["nutgraf", "roundup", "--in", "story.jsonl"]).unwrap();
+        let Command::Roundup(a) = ok.command else { panic!("not roundup") };
+        assert!(a.inputs.is_empty() && a.input_file.is_some());
+        assert!(Cli::try_parse_from(["nutgraf", "roundup", "a.txt", "--words", "9", "--sentences", "2"]).is_err());
     }
 }
