@@ -116,12 +116,6 @@ pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
     table.binary_search_by(|(w, _)| (*w).cmp(key)).ok().map(|i| table[i].1)
 }
 
-/// True when `word` is in the sorted list `table`.
-#[cfg(test)]
-pub(crate) fn contains(table: &[&str], word: &str) -> bool {
-    table.binary_search(&word).is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
