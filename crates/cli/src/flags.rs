@@ -399,7 +399,8 @@ mod tests {
 
     #[test]
     fn serve_flags() {
-        let ok = Cli::try_parse_from(["nutgraf", "serve", "--addr", "127.0.0.1:0", "--allow-private-urls", "--workers", "3"]);
+        let args = ["nutgraf", "serve", "--addr", "127.0.0.1:0", "--allow-private-urls", "--workers", "3"];
+        let ok = Cli::try_parse_from(args);
         let Command::Serve(a) = ok.unwrap().command else { panic!("not serve") };
         assert_eq!((a.addr.port(), a.allow_private_urls, a.workers, a.max_in_flight), (0, true, Some(3), None));
         let Command::Serve(a) = Cli::try_parse_from(["nutgraf", "serve"]).unwrap().command else { panic!("not serve") };
@@ -409,7 +410,8 @@ mod tests {
 
     #[test]
     fn audit_flags() {
-        let ok = Cli::try_parse_from(["nutgraf", "audit", "--source", "a.txt", "--source", "b.txt", "--summary", "s.txt"]).unwrap();
+        let args = ["nutgraf", "audit", "--source", "a.txt", "--source", "b.txt", "--summary", "s.txt"];
+        let ok = Cli::try_parse_from(args).unwrap();
         let Command::Audit(a) = ok.command else { panic!("not audit") };
         assert_eq!((a.sources.len(), a.format.as_str(), a.threshold), (2, "text", nutgraf_audit::DEFAULT_THRESHOLD));
         assert!(Cli::try_parse_from(["nutgraf", "audit", "--summary", "s.txt"]).is_err());
