@@ -347,6 +347,9 @@ impl Builder<'_, '_> {
         let t = self.t;
         let words: Vec<usize> = (i..end).filter(|&k| t.toks[k].word).collect();
         let Some(&last) = words.last() else { return };
+        if words.len() == 1 && t.stop(last) {
+            return; // "I promised", "We said"
+        }
         let key = strip_possessive(t.s(last)).to_lowercase();
         let known = self.surnames.contains_key(&key);
         let before_cue = t.toks.get(end).is_some_and(|n| n.word && n.sent == t.toks[i].sent) && t.on(end, CUE);
