@@ -207,7 +207,7 @@ def _udf(fn: Callable[[list], pa.Array], return_type: T.DataType, arity: int) ->
         return arrow_udf(run2, return_type)
 
     import pandas as pd
-    from pyspark.sql.functions import PandasUDFType, pandas_udf
+    from pyspark.sql.functions import pandas_udf
 
     def frame(arr: pa.Array, n: int) -> Any:
         names = [f.name for f in arr.type]
@@ -218,12 +218,16 @@ def _udf(fn: Callable[[list], pa.Array], return_type: T.DataType, arity: int) ->
         def prun1(a):  # type: ignore[no-untyped-def]
             return frame(fn(_pylist(a)), len(a))
 
-        return pandas_udf(prun1, return_type, PandasUDFType.SCALAR)
+        # Real type objects (not the strings of `from __future__ import annotations`): pyspark
+        # reads the UDF's kind from them.
+        prun1.__annotations__ = {"a": pd.Series, "return": pd.DataFrame}
+        return pandas_udf(prun1, return_type)
 
     def prun2(a, b):  # type: ignore[no-untyped-def]
         return frame(fn(_pylist(a), _pylist(b)), len(a))
 
-    return pandas_udf(prun2, return_type, PandasUDFType.SCALAR)
+    prun2.__annotations__ = {"a": pd.Series, "b": pd.Series, "return": pd.DataFrame}
+    return pandas_udf(prun2, return_type)
 
 
 def _pylist(s: Any) -> list:
