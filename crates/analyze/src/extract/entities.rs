@@ -209,7 +209,7 @@ pub(crate) fn find(_doc: &Document<'_>, t: &Tokens<'_>) -> Ents {
         let m = b.ents.mentions[k];
         if b.ents.list[m.ent].kind == EntityKind::Person && b.ents.list[m.ent].role.is_none() && !t.toks[m.first].quoted
         {
-            b.ents.list[m.ent].role = super::speakers::role_of(t, m.first, m.end);
+            b.ents.list[m.ent].role = super::roles::role_of(t, m.first, m.end);
         }
     }
     b.ents

@@ -37,7 +37,9 @@ mod gaz_names;
 mod gaz_places;
 mod lexicon;
 pub mod quotes;
+mod roles;
 mod speakers;
+mod statements;
 mod timeline;
 mod tokens;
 pub mod view;
@@ -48,7 +50,8 @@ use serde::{Deserialize, Serialize};
 pub use chrono::NaiveDate;
 pub use dates::{parse_iso_date, DateKind, DateMention};
 pub use entities::{Entity, EntityKind, Gender, PlaceKind};
-pub use speakers::{Speaker, Statement, Via};
+pub use speakers::{Speaker, Via};
+pub use statements::Statement;
 pub use timeline::{EventKind, TimelineEntry};
 
 /// A direct quote.

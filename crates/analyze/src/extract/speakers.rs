@@ -12,15 +12,17 @@
 //! A speaker phrase is a named mention (merged with the entity), a pronoun resolved to the nearest
 //! earlier named person of compatible gender outside quotes, a description ("the governor")
 //! resolved to the nearest person with that title, or else the description as written. A quote
-//! with none of these stays unattributed.
+//! with none of these stays unattributed. Indirect speech is in [`super::statements`], roles in
+//! [`super::roles`].
 
 use nutgraf_text::{Document, Span};
 use serde::{Deserialize, Serialize};
 
 use super::dates::DateMention;
 use super::entities::{EntityKind, Ents, Gender};
-use super::lexicon::{same_title, CUE, HONOR, ROLE};
+use super::lexicon::{same_title, CUE, ROLE};
 use super::quotes::RawQuote;
+use super::statements::Statement;
 use super::tokens::Tokens;
 use super::{DateRef, Quote};
 
@@ -55,21 +57,6 @@ pub struct Speaker {
     pub via: Via,
 }
 
-/// An attributed statement in indirect speech ("Park said the city was ...").
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Statement {
-    /// What was said, as an original span.
-    pub span: Span,
-    /// Index of the sentence.
-    pub sentence: usize,
-    /// Who said it.
-    pub speaker: Speaker,
-    /// The reporting verb or cue.
-    pub cue: Span,
-    /// The date the text ties to the statement.
-    pub date: Option<DateRef>,
-}
-
 /// Verbs that introduce a quoted phrase as a name for something ("called it "a disgrace"").
 static NAMING: &[&str] = &["called", "calling", "described", "describing", "dubbed", "labeled", "termed"];
 static PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
@@ -102,18 +89,19 @@ const LOOK_BACK: usize = 400;
 
 /// A speaker in token terms, before mapping to original spans.
 #[derive(Clone, Debug)]
-struct Found {
-    name: String,
-    span: Span,
-    entity: Option<usize>,
-    via: Via,
+pub(super) struct Found {
+    pub name: String,
+    pub span: Span,
+    pub entity: Option<usize>,
+    pub via: Via,
 }
 
-struct Ctx<'a, 'd> {
-    doc: &'a Document<'d>,
-    t: &'a Tokens<'a>,
-    ents: &'a Ents,
-    dates: &'a [DateMention],
+/// What the attribution rules read: the document, its tokens, entities and dates.
+pub(super) struct Ctx<'a, 'd> {
+    pub doc: &'a Document<'d>,
+    pub t: &'a Tokens<'a>,
+    pub ents: &'a Ents,
+    pub dates: &'a [DateMention],
 }
 
 /// Attributes `raw` quotes and finds statements; quotes with fewer than three words and no
@@ -213,7 +201,7 @@ pub(crate) fn attribute(
 }
 
 impl Ctx<'_, '_> {
-    fn cue(&self, i: usize) -> bool {
+    pub(super) fn cue(&self, i: usize) -> bool {
         let tok = self.t.toks[i];
         tok.word && !tok.quoted && tok.flags & CUE != 0
     }
@@ -255,7 +243,7 @@ impl Ctx<'_, '_> {
 
     /// The subject before the verb at `v`, within `[from, v)`, skipping an appositive or
     /// relative clause set off by commas.
-    fn subject(&self, from: usize, v: usize) -> Option<Found> {
+    pub(super) fn subject(&self, from: usize, v: usize) -> Option<Found> {
         let t = self.t;
         if t.s(v).ends_with("ing") && v > from && t.punct(v - 1, b',') {
             // "Trump returned the compliment to Adelson, telling Reuters": the clause's subject is
@@ -302,7 +290,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The speaker after a verb: `said port director Helen Osei`, `said he`.
-    fn after_verb(&self, from: usize, to: usize) -> Option<Found> {
+    pub(super) fn after_verb(&self, from: usize, to: usize) -> Option<Found> {
         let t = self.t;
         let end = (from..to).take(10).find(|&k| !t.toks[k].word).unwrap_or(to.min(from + 10));
         let head = (from..end).find(|&k| self.mention_at(k).is_some_and(|m| self.kind(m) == EntityKind::Person));
@@ -318,12 +306,12 @@ impl Ctx<'_, '_> {
         ms.first().filter(|m| m.first == k).map(|m| m.ent)
     }
 
-    fn kind(&self, ent: usize) -> EntityKind {
+    pub(super) fn kind(&self, ent: usize) -> EntityKind {
         self.ents.list[ent].kind
     }
 
     /// Reads a speaker phrase `[from, to)`: a mention, a pronoun or a description.
-    fn phrase(&self, from: usize, to: usize) -> Option<Found> {
+    pub(super) fn phrase(&self, from: usize, to: usize) -> Option<Found> {
         let t = self.t;
         if from >= to {
             return None;
@@ -415,7 +403,7 @@ impl Ctx<'_, '_> {
         })
     }
 
-    fn speaker(&self, f: Found) -> Speaker {
+    pub(super) fn speaker(&self, f: Found) -> Speaker {
         let role = f.entity.and_then(|e| self.ents.list[e].role).map(|r| self.doc.text.to_original(r));
         Speaker {
             name: f.name,
@@ -464,61 +452,10 @@ impl Ctx<'_, '_> {
         }
         None
     }
-
-    /// Indirect speech in sentence `s` (tokens `[from, to)`).
-    fn statement(&self, s: usize, from: usize, to: usize) -> Option<(Statement, Found, Option<DateRef>)> {
-        let t = self.t;
-        let end = if to > from && !t.toks[to - 1].word { to - 1 } else { to };
-        let (cue, found, content) = if let Some(a) = (from..end).find(|&k| t.is(k, "according") && t.is(k + 1, "to")) {
-            let comma = (a + 2..end).find(|&k| t.punct(k, b','))?;
-            let f = self.phrase(a + 2, comma)?;
-            let content = if a == from { (comma + 1, end) } else { (from, a.saturating_sub(1).max(from)) };
-            (a, f, content)
-        } else {
-            let v = (from..end).find(|&k| self.cue(k))?;
-            let words_after = (v + 1..end).filter(|&k| t.toks[k].word).count();
-            let that = (v + 1..end).take(8).find(|&k| t.is(k, "that"));
-            let comma_before = (from..v).rev().find(|&k| t.punct(k, b','));
-            let inverted = if v > from + 3 && t.punct(v - 1, b',') && that.is_none() && words_after <= 10 {
-                self.after_verb(v + 1, end).filter(|f| f.via != Via::Description)
-            } else {
-                None
-            };
-            if let Some(f) = inverted {
-                // "CONTENT, said X."
-                (v, f, (from, v - 1))
-            } else if let (Some(c), true) =
-                (comma_before, that.is_none() && words_after <= 5 && !(v > from && t.punct(v - 1, b',')))
-            {
-                // "CONTENT, X said (on Tuesday)."
-                let f = self.subject(c + 1, v)?;
-                (v, f, (from, c))
-            } else {
-                let f = self.subject(from, v)?;
-                let c = that.map_or(v + 1, |k| k + 1);
-                (v, f, (c, end))
-            }
-        };
-        let (a, b) = content;
-        if b <= a || (a..b).filter(|&k| t.toks[k].word).count() < 3 {
-            return None;
-        }
-        let norm = Span::new(t.toks[a].span.start, t.toks[b - 1].span.end);
-        let sent = self.doc.text.to_original(self.doc.sentences[s].norm);
-        let date = date_within(self.dates, sent);
-        let st = Statement {
-            span: self.doc.text.to_original(norm),
-            sentence: s,
-            speaker: self.speaker(found.clone()),
-            cue: self.doc.text.to_original(t.toks[cue].span),
-            date: None,
-        };
-        Some((st, found, date))
-    }
 }
 
 /// The first date mention inside `span` (`dates` in text order), by binary search.
-fn date_within(dates: &[DateMention], span: Span) -> Option<DateRef> {
+pub(super) fn date_within(dates: &[DateMention], span: Span) -> Option<DateRef> {
     let k = dates.partition_point(|d| d.span.start < span.start);
     dates.get(k).filter(|d| span.contains(d.span)).map(|d| DateRef { span: d.span, value: d.value.clone() })
 }
@@ -527,64 +464,6 @@ fn date_within(dates: &[DateMention], span: Span) -> Option<DateRef> {
 fn is_document(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name).to_ascii_lowercase();
     matches!(last.as_str(), "statement" | "release" | "letter" | "report" | "filing" | "post" | "memo")
-}
-
-/// The role of the person mentioned at tokens `[first, end)`: a title before the name ("Retired
-/// FBI agent") or an appositive after it (", the budget chief,"), as a normalized span.
-pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> {
-    let sent_from = t.sentence(t.toks[first].sent as usize).0;
-    let mut k = first;
-    if k >= 2 && t.punct(k - 1, b'.') && t.on(k - 2, HONOR) {
-        k -= 2;
-    } else if k >= 1 && t.on(k - 1, HONOR) {
-        k -= 1;
-    }
-    let name_start = k;
-    let mut start = k;
-    while start > sent_from && name_start - start < 8 {
-        let p = start - 1;
-        let tok = t.toks[p];
-        let ok = if tok.word {
-            !tok.quoted
-                && tok.flags & CUE == 0
-                && (!t.stop(p) || (t.is(p, "of") && start < name_start))
-                && !super::date_parse::is_calendar_word(t.s(p))
-        } else {
-            t.punct(p, b'.') && p > 0 && t.toks[p - 1].span.end == tok.span.start && t.s(p - 1).len() <= 4
-        };
-        if !ok {
-            break;
-        }
-        start = p;
-    }
-    while start < name_start && (!t.toks[start].word || t.is(start, "of")) {
-        start += 1;
-    }
-    let last_word = (start..name_start).rev().find(|&p| t.toks[p].word);
-    if let Some(lw) = last_word {
-        if t.on(lw, ROLE) {
-            let stop = if t.punct(lw + 1, b'.') && lw + 1 < name_start { lw + 2 } else { lw + 1 };
-            return Some(Span::new(t.toks[start].span.start, t.toks[stop - 1].span.end));
-        }
-    }
-    // Appositive: ", the budget chief," / ", director of the port authority."
-    if !t.punct(end, b',') {
-        return None;
-    }
-    let sent_to = t.sentence(t.toks[first].sent as usize).1;
-    let mut a = end + 1;
-    if t.is_any(a, &["who", "which", "whose", "said", "says"]) {
-        return None;
-    }
-    if t.is_any(a, &["the", "a", "an"]) {
-        a += 1;
-    }
-    let stop = (a..sent_to).take(12).find(|&p| !t.toks[p].word)?;
-    if !(t.punct(stop, b',') || t.punct(stop, b'.') || t.punct(stop, b';')) || stop <= a {
-        return None;
-    }
-    let role = (a..stop).any(|p| t.on(p, ROLE));
-    role.then(|| Span::new(t.toks[a].span.start, t.toks[stop - 1].span.end))
 }
 
 #[cfg(test)]
@@ -620,32 +499,6 @@ mod tests {
             let x = extract(&doc, None);
             let got: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_ref().map(|s| s.name.as_str())).collect();
             assert_eq!(got, expected, "{input:?}");
-        }
-    }
-
-    #[test]
-    fn statements_and_roles() {
-        let cases = vec![
-            (
-                "Budget chief Ana Ruiz said the shortfall would be covered by sales tax.",
-                "Ana Ruiz",
-                Some("Budget chief"),
-            ),
-            (
-                "According to the city's finance office, the fund will fall to $8 million.",
-                "the city's finance office",
-                None,
-            ),
-            ("The port authority warned that the limit would push trucks onto streets.", "The port authority", None),
-            ("Tom Park told reporters that the vote was rushed by the council.", "Tom Park", None),
-        ];
-        for (input, speaker, role) in cases {
-            let doc = Document::new(input);
-            let x = extract(&doc, None);
-            assert_eq!(x.statements.len(), 1, "{input:?}");
-            let s = &x.statements[0];
-            assert_eq!((s.speaker.name.as_str(), s.speaker.role.as_deref()), (speaker, role), "{input:?}");
-            assert_eq!(&input[s.speaker.span], speaker.rsplit(' ').next().map_or(speaker, |_| &input[s.speaker.span]));
         }
     }
 }

@@ -8,7 +8,7 @@ use nutgraf_text::{Document, Span};
 use serde::{Deserialize, Serialize};
 
 use super::dates::{DateKind, DateMention};
-use super::speakers::Statement;
+use super::statements::Statement;
 use super::Quote;
 
 /// What a timeline entry is.
