@@ -121,6 +121,11 @@ fn redirects_are_followed_up_to_five() {
 #[test]
 fn fetch_failures_are_clear_input_errors() {
     let srv = start();
+    // A port nothing listens on: bound by us, then released (port 1 is not safe to assume closed).
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://127.0.0.1:{}/", l.local_addr().unwrap().port())
+    };
     let cases: Vec<(String, Vec<&str>, &str)> = vec![
         (srv.url("/nope"), vec![], "answered http 404 Not Found"),
         (srv.url("/redirect/6"), vec![], "redirected more than 5 times"),
@@ -129,7 +134,7 @@ fn fetch_failures_are_clear_input_errors() {
         (srv.url("/slow"), vec!["--timeout", "0.5"], "did not answer within 0.5 s"),
         (srv.url("/image"), vec![], "is image/png, not an html page or text"),
         (srv.url("/feed.rss"), vec![], "use nutgraf feed"),
-        ("http://127.0.0.1:1/".to_string(), vec![], "cannot fetch http://127.0.0.1:1/"),
+        (closed.clone(), vec![], "cannot fetch http://127.0.0.1:"),
     ];
     for (url, extra, expected) in cases {
         let out = nutgraf().arg("summarize").arg(&url).args(&extra).output().unwrap();
