@@ -105,6 +105,7 @@ const CLOSERS: &[u8] = b"\"')]";
 pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     let quotes = quote_ranges(bytes, para);
+    let mut qi = 0;
     let mut start = para.start;
     let mut i = para.start;
     while i < para.end {
@@ -138,7 +139,12 @@ pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
         if next >= para.end {
             break;
         }
-        if quotes.iter().any(|&(o, c)| o < term && c >= j) {
+        // Quote pairs are sorted and disjoint, and `term` only grows: skip the pairs that close
+        // before it, then test the next one (linear overall, however many quotes).
+        while qi < quotes.len() && quotes[qi].1 < term {
+            qi += 1;
+        }
+        if quotes.get(qi).is_some_and(|&(o, c)| o < term && c >= j) {
             continue;
         }
         let next_word = word_at(text, next, para.end);
