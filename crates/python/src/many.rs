@@ -39,6 +39,31 @@ fn pool(threads: Option<usize>) -> PyResult<Option<Arc<ThreadPool>>> {
     Ok(Some(p))
 }
 
+/// Python's cyclic garbage collector paused for a scope (and restored as it was on drop).
+pub struct GcPause<'py> {
+    gc: Option<Bound<'py, PyModule>>,
+}
+
+impl<'py> GcPause<'py> {
+    /// Pauses the collector if it is running.
+    pub fn new(py: Python<'py>) -> PyResult<GcPause<'py>> {
+        let gc = py.import("gc")?;
+        if gc.call_method0("isenabled")?.extract::<bool>()? {
+            gc.call_method0("disable")?;
+            return Ok(GcPause { gc: Some(gc) });
+        }
+        Ok(GcPause { gc: None })
+    }
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            let _ = gc.call_method0("enable");
+        }
+    }
+}
+
 /// The message of a caught panic.
 pub fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
     let what = payload

@@ -11,10 +11,9 @@
 //! `0.3f32` gives `0.3`, not `0.30000001192092896`); non-finite floats become `None`, as
 //! serde_json writes `null`; unit variants are their names, other variants `{name: value}`.
 
-use std::sync::Mutex;
+use std::cell::RefCell;
 
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyString};
 use rustc_hash::FxHashMap;
 use serde::ser::{self, Serialize};
@@ -48,17 +47,16 @@ impl From<PyErr> for Error {
     }
 }
 
-/// Python strings for `&'static str` names (struct fields, variants), made once per process.
-/// Keyed by address and length: the names are string literals of the binary.
-type Names = Mutex<FxHashMap<(usize, usize), Py<PyString>>>;
-static NAMES: PyOnceLock<Names> = PyOnceLock::new();
+thread_local! {
+    /// Python strings for `&'static str` names (struct fields, variants), made once per thread
+    /// that converts (in practice the interpreter's threads). Keyed by address and length: the
+    /// names are string literals of the binary.
+    static NAMES: RefCell<FxHashMap<(usize, usize), Py<PyString>>> = RefCell::default();
+}
 
 fn name<'py>(py: Python<'py>, s: &'static str) -> Bound<'py, PyString> {
-    let names = NAMES.get_or_init(py, Names::default);
     let key = (s.as_ptr() as usize, s.len());
-    // The lock is never held across Python calls, so it cannot be poisoned by one.
-    let mut map = names.lock().unwrap_or_else(|e| e.into_inner());
-    map.entry(key).or_insert_with(|| PyString::intern(py, s).unbind()).bind(py).clone()
+    NAMES.with_borrow_mut(|map| map.entry(key).or_insert_with(|| PyString::intern(py, s).unbind()).bind(py).clone())
 }
 
 #[derive(Clone, Copy)]
