@@ -83,7 +83,13 @@ fn several_sources_markdown_and_threshold() {
         .code(0)
         .stdout(predicate::str::contains("| 1 | 1.00 |").and(predicate::str::contains("other.txt")));
     let made_up = write(&dir, "m.txt", b"Aliens landed in Paris on Friday.");
-    nutgraf().args(["audit", "--threshold", "0", "--source"]).arg(&other).arg("--summary").arg(&made_up).assert().code(0);
+    nutgraf()
+        .args(["audit", "--threshold", "0", "--source"])
+        .arg(&other)
+        .arg("--summary")
+        .arg(&made_up)
+        .assert()
+        .code(0);
     nutgraf().args(["audit", "--source"]).arg(&other).arg("--summary").arg(&made_up).assert().code(3);
 }
 
@@ -103,7 +109,11 @@ fn bad_input() {
         (vec!["--source".into(), s(&ok), "--summary".into(), s(&utf16)], 1, "UTF-16"),
         (vec!["--source".into(), s(&ok), "--summary".into(), "/no/such/file".into()], 1, "cannot read"),
         (vec!["--source".into(), s(&ok), "--summary".into(), s(&ok), "--threshold".into(), "2".into()], 2, "threshold"),
-        (vec!["--source".into(), s(&ok), "--summary".into(), s(&ok), "--format".into(), "yaml".into()], 2, "unknown format"),
+        (
+            vec!["--source".into(), s(&ok), "--summary".into(), s(&ok), "--format".into(), "yaml".into()],
+            2,
+            "unknown format",
+        ),
         (vec!["--source".into(), "-".into(), "--summary".into(), "-".into()], 2, "only once"),
     ];
     for (args, code, msg) in cases {

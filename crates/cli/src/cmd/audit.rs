@@ -19,13 +19,12 @@ const NOT_SUPPORTED: u8 = 3;
 /// Runs `nutgraf audit`.
 pub fn run(args: AuditArgs) -> Result<(), Failure> {
     let format: Format = args.format.parse().map_err(|e: String| Failure::usage(anyhow!(e)))?;
-    let auditor = Auditor::new()
-        .with_threshold(args.threshold)
-        .map_err(Failure::usage)?
-        .with_max_bytes(args.max_bytes);
+    let auditor = Auditor::new().with_threshold(args.threshold).map_err(Failure::usage)?.with_max_bytes(args.max_bytes);
     let stdin_uses = args.sources.iter().chain([&args.summary]).filter(|p| p.as_os_str() == "-").count();
     if stdin_uses > 1 {
-        return Err(Failure::usage(anyhow!("standard input (-) can be read only once: give the other inputs as files")));
+        return Err(Failure::usage(anyhow!(
+            "standard input (-) can be read only once: give the other inputs as files"
+        )));
     }
     let mut texts = Vec::with_capacity(args.sources.len());
     for path in &args.sources {
