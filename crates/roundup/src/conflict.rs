@@ -4,7 +4,7 @@
 //!
 //! A roundup that silently picks one outlet's casualty count takes a side. Two sentences of
 //! different sources that are neighbours (cosine above [`NUMBER_SIM`], or [`DATE_SIM`] for dates)
-//! conflict when each has a [`Quantity`] about the same thing (`peopl`, `budget`, `weekday`) with
+//! conflict when each has a [`Quantity`](crate::quantity::Quantity) about the same thing (`peopl`, `budget`, `weekday`) with
 //! different values, and neither also states the other's value. Conflicting pairs are joined
 //! into one [`Conflict`] per thing, with one version per value and every source that gives it.
 

@@ -9,7 +9,7 @@
 //! pairs come from an inverted index (only sentences that share a term are compared), and only
 //! pairs of different sources count: a source repeating itself is not corroboration.
 //!
-//! [`Groups`] holds the neighbour lists, the facts (connected components over `SAME_FACT` edges,
+//! `Groups` holds the neighbour lists, the facts (connected components over `SAME_FACT` edges,
 //! used to show one sentence per fact) and, per sentence, the soft support of the other sources.
 
 use crate::pool::Unit;

@@ -9,7 +9,7 @@ The multi-source stage of nutgraf: one neutral, cited brief from several outlets
   text, and cites every source that reports the same fact ([`Item::sources`]);
 * facts several sources report rank above facts only one reports, and near-duplicates across
   sources are shown once (the most neutral, most complete phrasing) and cited to all;
-* a claim only one source makes gets a generated lead-in ("According to <outlet>,"), kept in
+* a claim only one source makes gets a generated lead-in (`"According to <outlet>,"`), kept in
   [`Item::lead_in`] apart from the verbatim span; quotes and attributed statements keep their
   speaker instead;
 * sources that give different numbers or dates for the same fact are listed in
@@ -145,7 +145,7 @@ pub struct Item {
     pub span: Span,
     /// Every source that reports the same fact, sorted (includes `source`).
     pub sources: Vec<usize>,
-    /// "According to <outlet>," for a reported claim only one source makes.
+    /// `"According to <outlet>,"` for a reported claim only one source makes.
     pub lead_in: Option<String>,
     /// The speaker of its quote or statement, when the text names one.
     pub speaker: Option<String>,
