@@ -11,7 +11,7 @@ directly from the same serde structs (`topy`).
 
 The module is one file per concern: `args` (Python values to validated options, with the CLI's
 messages), `topy` (serde to Python objects), `many` (parallel batches with the GIL released),
-`brief` (summarize and summarize_many), `others` (extract, audit, rouge), `columns` (the
+`brief` (summarize and summarize_many), `others` (extract, audit, rouge), `roundup`, `columns` (the
 column-wise form the Spark UDFs use) and `record` (JSONL lines as `nutgraf batch` reads them).
 
 # Contract
@@ -31,6 +31,7 @@ mod columns;
 mod many;
 mod others;
 mod record;
+mod roundup;
 mod topy;
 
 use pyo3::prelude::*;
@@ -57,6 +58,7 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(others::extract, m)?)?;
     m.add_function(wrap_pyfunction!(others::audit, m)?)?;
     m.add_function(wrap_pyfunction!(others::rouge, m)?)?;
+    m.add_function(wrap_pyfunction!(roundup::roundup, m)?)?;
     m.add_function(wrap_pyfunction!(columns::brief_columns, m)?)?;
     m.add_function(wrap_pyfunction!(bench::rust_seconds, m)?)?;
     Ok(())

@@ -8,7 +8,7 @@ import json
 import pytest
 
 import nutgraf
-from conftest import EXAMPLES, cli_json, run_cli
+from conftest import EXAMPLES, ROOT, cli_json, run_cli
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -100,3 +100,41 @@ def test_rouge_matches_the_cli(cli, tmp_path):
     expected = cli_json(cli, "rouge", "--reference", r, "--candidate", c, "--format", "json")
     got = nutgraf.rouge("The council approved the budget.\nIt passed 7-2.", "The council passed the budget 7-2.")
     assert got == expected
+
+
+ROUNDUP = ROOT / "crates" / "roundup" / "tests" / "fixtures"
+
+
+@pytest.mark.parametrize(
+    "flags,options", [([], {}), (["--sentences", "3"], {"sentences": 3}), (["--words", "80"], {"words": 80})]
+)
+def test_roundup_matches_the_cli(cli, flags, options):
+    paths = [ROUNDUP / name for name in ("herald.txt", "standard.txt", "wire.txt")]
+    expected = cli_json(cli, "roundup", *map(str, paths), "--format", "json", *flags)
+    articles = [{"text": p.read_text(encoding="utf-8"), "name": p.name} for p in paths]
+    assert nutgraf.roundup(articles, **options) == expected
+    named = {p.name: p.read_text(encoding="utf-8") for p in paths}
+    assert nutgraf.roundup(named, **options) == expected
+
+
+def test_roundup_spans_and_errors():
+    articles = [
+        "Floods killed 12 people in the Arden valley on Tuesday. Rescuers searched overnight.",
+        "The floods in the Arden valley killed 14 people, officials said. Schools were closed.",
+        "Floods killed 12 people in the Arden valley on Tuesday, the county said.",
+    ]
+    r = nutgraf.roundup(articles, sentences=2)
+    for s in r["sentences"]:
+        text = articles[s["source"] - 1].encode("utf-8")
+        assert text[s["span"][0] : s["span"][1]].decode("utf-8") == s["text"]
+    assert r["conflicts"]
+    with pytest.raises(ValueError, match="give only one of --sentences and --words"):
+        nutgraf.roundup(articles, sentences=2, words=30)
+    with pytest.raises(ValueError, match="--sentences and --words must be at least 1"):
+        nutgraf.roundup(articles, sentences=0)
+    with pytest.raises(nutgraf.InputError, match="no source articles"):
+        nutgraf.roundup([])
+    with pytest.raises(TypeError, match="not one str"):
+        nutgraf.roundup(articles[0])
+    with pytest.raises(TypeError, match="article 1 must be a str, not None"):
+        nutgraf.roundup([articles[0], None])

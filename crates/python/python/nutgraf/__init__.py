@@ -18,6 +18,8 @@ Functions:
   in input order, with an exception object in place of each item that failed.
 * ``extract(text, *, date=None)``: quotes with speakers, entities, dates and a timeline.
 * ``audit(summary, sources, *, threshold=None)``: checks any summary against its sources.
+* ``roundup(articles, *, sentences=None, words=None)``: one neutral, cited brief of several
+  outlets' articles on one story.
 * ``rouge(reference, candidate)``: ROUGE-1/2/L/Lsum as rouge-score 0.1.2 computes them.
 * ``nutgraf.spark``: Spark UDFs (``nutgraf.spark.summarize("article", sentences=3)``),
   imported on first use since it needs pyspark and pyarrow.
@@ -44,6 +46,7 @@ from ._nutgraf import (
     audit,
     extract,
     rouge,
+    roundup,
     summarize,
     summarize_many,
 )
@@ -56,6 +59,7 @@ __all__ = [
     "audit",
     "extract",
     "rouge",
+    "roundup",
     "summarize",
     "summarize_many",
 ]

@@ -110,6 +110,16 @@ def audit(
 ) -> dict[str, Any]:
     """Checks a summary against its sources: ``nutgraf audit --format json``."""
 
+def roundup(
+    articles: Union[Sequence[Union[str, Mapping[str, Optional[str]]]], Mapping[str, str]],
+    *,
+    sentences: Optional[int] = None,
+    words: Optional[int] = None,
+    keep_opinion: bool = False,
+    max_bytes: int = 16777216,
+) -> dict[str, Any]:
+    """One neutral, cited brief of several outlets' articles: ``nutgraf roundup --format json``."""
+
 def rouge(reference: str, candidate: str) -> Rouge:
     """ROUGE-1/2/L/Lsum identical to rouge-score 0.1.2 with stemming."""
 
