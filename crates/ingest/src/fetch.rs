@@ -186,8 +186,9 @@ fn chain(e: &dyn std::error::Error) -> String {
 }
 
 /// What a `Content-Type` says: `Some(Some(kind))` for a type we read, `Some(None)` for one we
-/// refuse, `None` when it says nothing useful (generic binary), so the body is sniffed.
-fn kind_of(content_type: &str) -> Option<Option<Kind>> {
+/// refuse, `None` when it says nothing useful (generic binary), so the body is sniffed. Shared
+/// with the server's async fetcher.
+pub fn kind_of(content_type: &str) -> Option<Option<Kind>> {
     let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     match essence.as_str() {
         "text/html" | "application/xhtml+xml" => Some(Some(Kind::Html)),

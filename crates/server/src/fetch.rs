@@ -10,7 +10,7 @@ use std::error::Error as _;
 use std::sync::Arc;
 use std::time::Duration;
 
-use nutgraf_ingest::fetch::{sniff, Kind, Page, USER_AGENT};
+use nutgraf_ingest::fetch::{kind_of, sniff, Kind, Page, USER_AGENT};
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use reqwest::redirect::{Attempt, Policy};
 
@@ -153,20 +153,4 @@ fn chain(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     parts.join(": ")
-}
-
-/// What a `Content-Type` says: `Some(Some(kind))` for a type that is read, `Some(None)` for one
-/// that is refused, `None` when it says nothing useful and the body is sniffed. (The same table
-/// as the ingest fetcher's, which keeps its own private.)
-fn kind_of(content_type: &str) -> Option<Option<Kind>> {
-    let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    match essence.as_str() {
-        "text/html" | "application/xhtml+xml" => Some(Some(Kind::Html)),
-        "text/plain" => Some(Some(Kind::Text)),
-        "application/rss+xml" | "application/atom+xml" | "application/rdf+xml" | "application/xml" | "text/xml" => {
-            Some(Some(Kind::Feed))
-        }
-        "" | "application/octet-stream" | "binary/octet-stream" => None,
-        _ => Some(None),
-    }
 }
