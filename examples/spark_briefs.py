@@ -1,7 +1,8 @@
 """Briefs of a corpus on Spark: JSONL or Parquet in, Parquet or JSONL out.
 
-    # local mode, two cores
-    python examples/spark_briefs.py --in articles.jsonl --out briefs.parquet --text-field text --sentences 3
+    # local mode, two cores (in the virtual environment that has nutgraf and pyspark)
+    python examples/spark_briefs.py --master 'local[2]' --in articles.jsonl --out briefs.parquet --sentences 3
+    PYSPARK_PYTHON=$(which python) spark-submit --master 'local[2]' examples/spark_briefs.py --in ... --out ...
 
     # a cluster: the nutgraf wheel travels with a packed virtual environment (docs/python.md)
     spark-submit --master yarn --archives nutgraf-env.tar.gz#env \
