@@ -75,6 +75,10 @@ pub struct SummarizeArgs {
     /// Largest input accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = nutgraf_summarize::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
+    /// Reference date (YYYY-MM-DD) for relative dates in the quotes and timeline of markdown and
+    /// JSON output, when the article gives no publication date of its own.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
     /// Brief options.
     #[command(flatten)]
     pub brief: BriefArgs,

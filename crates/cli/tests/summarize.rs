@@ -134,6 +134,21 @@ fn methods_and_formats() {
 }
 
 #[test]
+fn reference_date_resolves_relative_dates_in_the_timeline() {
+    let article = "The council voted on Tuesday to close the pool.\n\nThe pool will reopen next year, officials said.";
+    let out = nutgraf()
+        .args(["summarize", "--format", "json", "--date", "2026-11-23"])
+        .write_stdin(article)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dates: Vec<&str> = v["timeline"].as_array().unwrap().iter().filter_map(|t| t["date"].as_str()).collect();
+    assert!(dates.iter().any(|d| d.starts_with("2026-11")), "Tuesday before 2026-11-23 is in November 2026: {dates:?}");
+    fails(&["summarize", "--date", "yesterday"], Some(b"Some text."), 2, "is not a date");
+}
+
+#[test]
 fn one_sentence_document() {
     nutgraf()
         .arg("summarize")

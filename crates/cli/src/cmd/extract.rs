@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::anyhow;
 use nutgraf_analyze::extract::view::{markdown_quotes, markdown_timeline, JsonExtraction};
-use nutgraf_analyze::extract::{extract, parse_iso_date, EntityKind, Extraction};
+use nutgraf_analyze::extract::{extract, EntityKind, Extraction};
 use nutgraf_text::Document;
 
 use crate::flags::ExtractArgs;
@@ -18,12 +18,7 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
         "markdown" | "md" => false,
         other => return Err(Failure::usage(anyhow!("unknown format {other:?}: use json or markdown"))),
     };
-    let reference = match &args.date {
-        Some(d) => Some(
-            parse_iso_date(d).ok_or_else(|| Failure::usage(anyhow!("--date {d:?} is not a date: use YYYY-MM-DD")))?,
-        ),
-        None => None,
-    };
+    let reference = super::reference_date(&args.date)?;
     let bytes = read_bytes(&args.input, args.max_bytes)?;
     let input = nutgraf_text::validate(&bytes, args.max_bytes).map_err(|e| {
         let shown =

@@ -31,6 +31,16 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
+/// Parses a `--date` value (YYYY-MM-DD) into the reference date for relative dates.
+pub fn reference_date(date: &Option<String>) -> Result<Option<nutgraf_analyze::extract::NaiveDate>, Failure> {
+    match date {
+        Some(d) => nutgraf_analyze::extract::parse_iso_date(d)
+            .map(Some)
+            .ok_or_else(|| Failure::usage(anyhow::anyhow!("--date {d:?} is not a date: use YYYY-MM-DD"))),
+        None => Ok(None),
+    }
+}
+
 /// Validates brief flags into library options (the "high" args).
 pub fn brief_options(a: &BriefArgs) -> Result<Options, Failure> {
     let method: Method = a.method.parse().map_err(Failure::usage)?;

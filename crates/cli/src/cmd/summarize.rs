@@ -13,8 +13,9 @@ use crate::Failure;
 pub fn run(args: SummarizeArgs) -> Result<(), Failure> {
     let format: Format = args.format.parse().map_err(Failure::usage)?;
     let options = super::brief_options(&args.brief)?;
+    let reference = super::reference_date(&args.date)?;
     let input = source::load(&args.input, args.max_bytes, args.fetch.timeout)?;
-    let summarizer = Summarizer::new(options).with_max_bytes(args.max_bytes);
+    let summarizer = Summarizer::new(options).with_max_bytes(args.max_bytes).with_reference_date(reference);
     let (brief, page) = input.summarize(&summarizer).map_err(|e| {
         let shown = source::shown(&args.input);
         let code = if e.is_input() { 1 } else { 2 };
