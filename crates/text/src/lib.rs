@@ -9,6 +9,7 @@ The text stage of nutgraf: spans, normalization, segmentation and tokens.
   ends) with a byte alignment back to the original.
 * [`Document`]: paragraphs and sentences, each with its original and normalized span.
 * [`words`] and [`TermAnalyzer`]: words, lowercase, stop words, Snowball stems.
+* [`Lang`]: the languages (Snowball's, plus a language-neutral fallback) and their support level.
 * [`validate`]: turns raw bytes into article text or a clear [`Error`].
 
 This crate depends on no other nutgraf crate.
@@ -31,6 +32,7 @@ assert_eq!(doc.sentences[2].paragraph, 1);
 
 mod abbrev;
 mod error;
+mod lang;
 mod normalize;
 mod segment;
 mod span;
@@ -38,6 +40,7 @@ mod stopwords;
 mod tokenize;
 
 pub use error::{validate, Error};
+pub use lang::{Lang, Support};
 pub use normalize::{Change, NormalizedText};
 pub use segment::{split_sentences, trim, Document, Paragraph, Sentence};
 pub use span::{CharOffsets, Span};
