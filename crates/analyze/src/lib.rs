@@ -36,16 +36,17 @@ assert!(a.loaded.iter().any(|w| w.word == "cowards"));
 #![deny(missing_docs)]
 
 mod boilerplate;
+mod es;
 pub mod extract;
 mod lexicon_loaded;
 mod opinion;
 mod role;
 
-use nutgraf_text::{Document, Span};
+use nutgraf_text::{Document, Lang, Span};
 use serde::{Deserialize, Serialize};
 
 pub use boilerplate::{detect as detect_boilerplate, Boilerplate};
-pub use extract::{extract, Extraction};
+pub use extract::{extract, extract_lang, Extraction};
 pub use opinion::{frame_weight, loaded, LoadedKind, OPINION_THRESHOLD};
 pub use role::{classify, is_reporting_verb, quoted_ranges, Role};
 
@@ -194,6 +195,44 @@ pub fn analyze(doc: &Document) -> Analysis {
     out
 }
 
+/// Analyzes every sentence of `doc`, written in `lang`.
+///
+/// English is [`analyze`]; Spanish has its own reporting verbs, quotation styles (« », “ ”,
+/// ‘ ’ and dialogue dashes), loaded words and boilerplate. The other languages get the
+/// language-neutral analysis: every sentence is `Reported`, nothing is opinion or loaded (the
+/// English lexicons must not judge French), and only the language-neutral boilerplate (a title or
+/// a subheading: a short paragraph without closing punctuation) is marked.
+pub fn analyze_lang(doc: &Document, lang: Lang) -> Analysis {
+    match lang {
+        Lang::English => analyze(doc),
+        Lang::Spanish => es::analyze(doc),
+        _ => analyze_neutral(doc),
+    }
+}
+
+/// The language-neutral analysis (see [`analyze_lang`]).
+pub(crate) fn analyze_neutral(doc: &Document) -> Analysis {
+    let norm_text = doc.text.normalized();
+    let sentences = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            let norm = &norm_text[s.norm];
+            let words = nutgraf_text::words(norm, Span::new(0, norm.len())).count();
+            let alone = doc.paragraphs[s.paragraph].norm == s.norm;
+            SentenceInfo {
+                role: Role::Reported,
+                boilerplate: if alone { boilerplate::heading(norm, words, s.paragraph == 0) } else { None },
+                evaluative: 0.0,
+                opinion: false,
+                dependency: None,
+                words,
+            }
+        })
+        .collect();
+    Analysis { sentences, loaded: Vec::new() }
+}
+
 fn dependency(role: Role, words: &[(usize, String)], outside: &[&(usize, String)]) -> Option<Dependency> {
     let (first_at, first) = words.first().map(|(at, w)| (*at, w.as_str()))?;
     let first_outside = outside.first().is_some_and(|(at, _)| *at == first_at);
@@ -237,5 +276,16 @@ mod tests {
         let w = a.loaded.iter().find(|w| w.word == "ecstatic").expect("ecstatic is loaded");
         assert_eq!(&input[w.span], "ecstatic");
         assert!(a.loaded.iter().all(|w| w.sentence != 1), "quoted words are the speaker's");
+    }
+
+    #[test]
+    fn other_languages_get_the_neutral_analysis() {
+        let input = "Le conseil a vot\u{E9} le budget\nLes \u{E9}lus sont des l\u{E2}ches terribles et horribles.";
+        let doc = Document::new(input);
+        let a = analyze_lang(&doc, Lang::French);
+        assert_eq!(a.sentences[0].boilerplate, Some(Boilerplate::Title));
+        assert!(a.sentences.iter().all(|s| s.role == Role::Reported && !s.opinion && s.evaluative == 0.0));
+        assert!(a.loaded.is_empty(), "the English lexicon must not judge French: {:?}", a.loaded);
+        assert_eq!(analyze_lang(&doc, Lang::English), analyze(&doc));
     }
 }

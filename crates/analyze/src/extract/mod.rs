@@ -44,7 +44,7 @@ mod timeline;
 mod tokens;
 pub mod view;
 
-use nutgraf_text::{Document, Span};
+use nutgraf_text::{Document, Lang, Span};
 use serde::{Deserialize, Serialize};
 
 pub use chrono::NaiveDate;
@@ -150,9 +150,55 @@ pub fn extract(doc: &Document<'_>, reference_date: Option<NaiveDate>) -> Extract
     }
 }
 
+/// [`extract`] for an article written in `lang`.
+///
+/// English is [`extract`]; Spanish has its own rules (see the crate's `es` module). For the
+/// other languages only the language-neutral part runs: direct quotes of three words or more,
+/// found by their quotation marks, all unattributed; no statements, entities, dates or timeline,
+/// since the English word lists must not be applied to French.
+pub fn extract_lang(doc: &Document<'_>, reference_date: Option<NaiveDate>, lang: Lang) -> Extraction {
+    match lang {
+        Lang::English => extract(doc, reference_date),
+        Lang::Spanish => crate::es::extract(doc, reference_date),
+        _ => extract_neutral(doc, reference_date),
+    }
+}
+
+/// The language-neutral extraction (see [`extract_lang`]).
+pub(crate) fn extract_neutral(doc: &Document<'_>, reference_date: Option<NaiveDate>) -> Extraction {
+    let quotes = quotes::find(doc)
+        .into_iter()
+        .filter(|q| q.words >= 3)
+        .map(|q| Quote {
+            span: doc.text.to_original(q.inner),
+            parts: q.parts.iter().map(|&p| doc.text.to_original(p)).collect(),
+            closed: q.closed,
+            sentence: doc.sentences.partition_point(|s| s.norm.end <= q.open),
+            speaker: None,
+            cue: None,
+            date: None,
+            place: None,
+        })
+        .collect();
+    Extraction { reference_date, quotes, ..Extraction::default() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn neutral_languages_get_unattributed_quotes_only() {
+        let input = "Le maire a parlé mardi. \u{AB} Nous allons reconstruire le pont \u{BB}, a dit Jean Dupont.";
+        let doc = Document::new(input);
+        let x = extract_lang(&doc, None, Lang::French);
+        assert_eq!(x.quotes.len(), 1);
+        assert_eq!(&input[x.quotes[0].span], "Nous allons reconstruire le pont");
+        assert_eq!(x.quotes[0].sentence, 1);
+        assert!(x.quotes[0].speaker.is_none());
+        assert!(x.entities.is_empty() && x.dates.is_empty() && x.statements.is_empty());
+        assert_eq!(extract_lang(&doc, None, Lang::English), extract(&doc, None));
+    }
 
     #[test]
     fn brief_overview_example() {
