@@ -12,7 +12,7 @@ use nutgraf_analyze::{analyze, Dependency, Role};
 use nutgraf_text::{words, Document, Span, TermAnalyzer};
 use rustc_hash::FxHashMap;
 
-use crate::quantity::{quantities, Quantity};
+use crate::quantity::{self, quantities, Quantity};
 
 /// One sentence of one source.
 #[derive(Debug, Clone)]
@@ -75,6 +75,17 @@ impl Pool {
             for s in &x.statements {
                 speakers.entry(s.sentence).or_insert_with(|| s.speaker.name.clone());
             }
+            // People with a role, as name quantities of the sentence that gives the role.
+            let mut names: FxHashMap<usize, Vec<Quantity>> = FxHashMap::default();
+            for e in x.entities.iter().filter(|e| e.kind == nutgraf_analyze::extract::EntityKind::Person) {
+                let (Some(role), Some(role_span)) = (&e.role, e.role_span) else { continue };
+                let Some(i) = doc.sentences.iter().position(|s| s.span.contains(role_span)) else { continue };
+                let sentence = doc.sentences[i].span;
+                let shown = e.mentions.iter().find(|m| sentence.contains(**m)).map_or(e.name.as_str(), |&m| &text[m]);
+                if let Some(q) = quantity::name(&e.name, role, shown, &mut analyzer) {
+                    names.entry(i).or_default().push(q);
+                }
+            }
             let mut loaded = vec![0usize; doc.sentences.len()];
             for w in &analysis.loaded {
                 loaded[w.sentence] += 1;
@@ -118,7 +129,11 @@ impl Pool {
                     role: info.role,
                     dependency: info.dependency,
                     speaker: speakers.remove(&i),
-                    quantities: quantities(&norm[s.norm], &mut analyzer),
+                    quantities: {
+                        let mut q = quantities(&norm[s.norm], &mut analyzer);
+                        q.extend(names.remove(&i).unwrap_or_default());
+                        q
+                    },
                 });
                 position += usize::from(eligible);
             }

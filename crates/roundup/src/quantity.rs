@@ -6,7 +6,9 @@
 //! report "12 people" and "3 schools" do not. A [`Quantity`] keeps the value normalized
 //! (`$4.2 million` -> `4200000`) together with what it is *about* (the stem of the next content
 //! word: `peopl`, `budget`), so [`crate::conflict`] compares like with like. Dates are weekday
-//! names, `Month D` and years; their `about` is the date kind.
+//! names, `Month D` and years; their `about` is the date kind. Names are people the text gives a
+//! role ("Police Chief John Reyes"): their `about` is the role's head word (`chief`), so two
+//! outlets naming different people in the same role disagree ([`names`]).
 
 use nutgraf_text::{words, Span, TermAnalyzer};
 use serde::{Deserialize, Serialize};
@@ -22,8 +24,64 @@ pub struct Quantity {
     pub shown: String,
     /// The word `about` stems from, lowercase as written ("people"); for dates, the date kind.
     pub label: String,
-    /// True for dates.
-    pub date: bool,
+    /// Number, date or name.
+    pub kind: Kind,
+}
+
+/// What a [`Quantity`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A count or amount.
+    Number,
+    /// A weekday, `Month D` or year.
+    Date,
+    /// The name of the person in a role.
+    Name,
+}
+
+impl Kind {
+    /// Lowercase name, as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Number => "number",
+            Kind::Date => "date",
+            Kind::Name => "name",
+        }
+    }
+}
+
+impl Quantity {
+    /// True when `other` gives this value for the same thing. Names agree when one's words are
+    /// all in the other ("Reyes" and "John Reyes"), so a later surname-only mention is no
+    /// disagreement.
+    pub fn agrees(&self, other: &Quantity) -> bool {
+        self.kind == other.kind && self.about == other.about && same_value(self.kind, &self.value, &other.value)
+    }
+
+    /// True when `other` is about the same thing with a different value.
+    pub fn contradicts(&self, other: &Quantity) -> bool {
+        self.kind == other.kind && self.about == other.about && !same_value(self.kind, &self.value, &other.value)
+    }
+}
+
+/// Whether two values of one kind are the same value.
+pub fn same_value(kind: Kind, a: &str, b: &str) -> bool {
+    if kind != Kind::Name {
+        return a == b;
+    }
+    let tokens = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let (a, b) = (tokens(a), tokens(b));
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    !short.is_empty() && short.iter().all(|t| long.contains(t))
+}
+
+/// A name quantity: `name` is the person (without titles), `role` their role as written, and
+/// `shown` the name as the sentence writes it.
+pub fn name(name: &str, role: &str, shown: &str, analyzer: &mut TermAnalyzer) -> Option<Quantity> {
+    let head = role.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty())?.to_lowercase();
+    let about = analyzer.term(&head)?.into_owned();
+    Some(Quantity { value: name.to_string(), about, shown: shown.to_string(), label: head, kind: Kind::Name })
 }
 
 #[rustfmt::skip]
@@ -49,7 +107,7 @@ pub fn quantities(text: &str, analyzer: &mut TermAnalyzer) -> Vec<Quantity> {
                 about: "weekday".into(),
                 shown: text[spans[k]].into(),
                 label: "weekday".into(),
-                date: true,
+                kind: Kind::Date,
             });
         } else if let Some(day) = next.filter(|n| MONTHS.contains(&w) && is_day(n)) {
             let shown = text[Span::new(spans[k].start, spans[k + 1].end)].to_string();
@@ -58,7 +116,7 @@ pub fn quantities(text: &str, analyzer: &mut TermAnalyzer) -> Vec<Quantity> {
                 about: "date".into(),
                 shown,
                 label: "date".into(),
-                date: true,
+                kind: Kind::Date,
             });
             k += 1;
         } else if let Some(mut value) = parse_number(w) {
@@ -69,7 +127,7 @@ pub fn quantities(text: &str, analyzer: &mut TermAnalyzer) -> Vec<Quantity> {
                     about: "year".into(),
                     shown: w.into(),
                     label: "year".into(),
-                    date: true,
+                    kind: Kind::Date,
                 });
                 k += 1;
                 continue;
@@ -90,7 +148,7 @@ pub fn quantities(text: &str, analyzer: &mut TermAnalyzer) -> Vec<Quantity> {
             };
             if let Some((about, label)) = about.or_else(|| (0..k).rev().find_map(&mut term)) {
                 let shown = text[start..end].to_string();
-                out.push(Quantity { value: format_value(value), about, shown, label, date: false });
+                out.push(Quantity { value: format_value(value), about, shown, label, kind: Kind::Number });
             }
             k = j;
             continue;
@@ -103,9 +161,9 @@ pub fn quantities(text: &str, analyzer: &mut TermAnalyzer) -> Vec<Quantity> {
 /// True when `a` and `b` give different values for the same thing and neither also gives the
 /// other's value.
 pub fn disagree(a: &[Quantity], b: &[Quantity]) -> bool {
-    let has = |list: &[Quantity], q: &Quantity| list.iter().any(|r| r.about == q.about && r.value == q.value);
-    a.iter().any(|q| b.iter().any(|r| r.about == q.about && r.date == q.date && r.value != q.value) && !has(b, q))
-        && b.iter().any(|r| a.iter().any(|q| q.about == r.about && q.value != r.value) && !has(a, r))
+    let has = |list: &[Quantity], q: &Quantity| list.iter().any(|r| r.agrees(q));
+    a.iter().any(|q| b.iter().any(|r| r.contradicts(q)) && !has(b, q))
+        && b.iter().any(|r| a.iter().any(|q| q.contradicts(r)) && !has(a, r))
 }
 
 fn is_day(w: &str) -> bool {
@@ -154,5 +212,21 @@ mod tests {
             assert_eq!(got, expected, "{text}");
         }
         assert_eq!(quantities("It cost $4.2 million.", &mut a)[0].shown, "$4.2 million");
+    }
+
+    #[test]
+    fn names_in_a_role() {
+        let mut a = TermAnalyzer::english();
+        let reyes = name("John Reyes", "Police Chief", "John Reyes", &mut a).unwrap();
+        assert_eq!((reyes.about.as_str(), reyes.kind), ("chief", Kind::Name));
+        let surname = name("Reyes", "chief", "Reyes", &mut a).unwrap();
+        let other = name("Jon Reyas", "police chief", "Jon Reyas", &mut a).unwrap();
+        assert!(reyes.agrees(&surname));
+        assert!(reyes.contradicts(&other));
+        assert!(!reyes.contradicts(&surname));
+        let mayor = name("Jon Reyas", "Mayor", "Jon Reyas", &mut a).unwrap();
+        assert!(!reyes.contradicts(&mayor), "different roles are different facts");
+        assert!(disagree(std::slice::from_ref(&reyes), std::slice::from_ref(&other)));
+        assert!(!disagree(&[reyes, other.clone()], &[other]));
     }
 }
