@@ -33,10 +33,6 @@ pub(crate) static OPENERS: &[&str] = &[
     "you",
 ];
 
-pub(crate) fn contains(table: &[&str], word: &str) -> bool {
-    table.binary_search(&word).is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

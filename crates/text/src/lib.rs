@@ -9,7 +9,8 @@ The text stage of nutgraf: spans, normalization, segmentation and tokens.
   ends) with a byte alignment back to the original.
 * [`Document`]: paragraphs and sentences, each with its original and normalized span.
 * [`words`] and [`TermAnalyzer`]: words, lowercase, stop words, Snowball stems.
-* [`Lang`]: the languages (Snowball's, plus a language-neutral fallback) and their support level.
+* [`Lang`]: the languages (Snowball's, plus a language-neutral fallback) and their support level;
+  [`detect`] tells which one a text is in; [`Document::with_lang`] segments by its rules.
 * [`validate`]: turns raw bytes into article text or a clear [`Error`].
 
 This crate depends on no other nutgraf crate.
@@ -31,18 +32,22 @@ assert_eq!(doc.sentences[2].paragraph, 1);
 #![deny(missing_docs)]
 
 mod abbrev;
+mod detect;
 mod error;
 mod lang;
 mod normalize;
+mod rules;
 mod segment;
 mod span;
 mod stopwords;
+mod stopwords_lang;
 mod tokenize;
 
+pub use detect::{detect, Detection};
 pub use error::{validate, Error};
 pub use lang::{Lang, Support};
 pub use normalize::{Change, NormalizedText};
-pub use segment::{split_sentences, trim, Document, Paragraph, Sentence};
+pub use segment::{split_sentences, split_sentences_lang, trim, Document, Paragraph, Sentence};
 pub use span::{CharOffsets, Span};
 pub use tokenize::{is_stop_word, words, TermAnalyzer, Words};
 

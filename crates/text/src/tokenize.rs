@@ -5,16 +5,22 @@
 //! all other punctuation separate words. Words are found on the normalized text (straight
 //! apostrophes) and reported as normalized spans; map them with
 //! [`NormalizedText::to_original`](crate::NormalizedText::to_original).
+//!
+//! Letters of every script are letters, so accented words stay whole ("Zürich", "año"), and
+//! `¿ ¡ « » —` separate words like any other punctuation. French and Italian elisions stay one
+//! word ("l'État", "dell'anno": the span is what was written); [`TermAnalyzer`] drops the elided
+//! article or preposition when it makes the term ("état", "anno").
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 
 use crate::stopwords::STOP_WORDS;
-use crate::Span;
+use crate::stopwords_lang::stop_words;
+use crate::{Lang, Span};
 
 /// Iterates over the words of `text[span]`, yielding their spans in `text`.
 pub fn words(text: &str, span: Span) -> Words<'_> {
@@ -94,13 +100,27 @@ pub fn is_stop_word(lower: &str) -> bool {
     STOP_SET.contains(lower)
 }
 
-/// Turns words into index terms: lowercase, stop words dropped, Snowball English stems.
+/// Words that French and Italian elide before a vowel ("l'", "dell'"), lowercase, sorted.
+#[rustfmt::skip]
+static ELIDED: &[&str] = &[
+    "all", "anch", "bell", "buon", "c", "com", "d", "dall", "dell", "dov", "j", "jusqu", "l",
+    "lorsqu", "m", "n", "nell", "puisqu", "qu", "quell", "quest", "quoiqu", "s", "sant", "sull",
+    "t", "tutt", "un", "v",
+];
+
+/// Turns words into index terms: lowercase, stop words dropped, Snowball stems, all in one
+/// [`Lang`] (English by default; [`Lang::Other`] only lowercases).
 ///
 /// Stems are memoized per analyzer (news vocabulary repeats heavily across articles, and the
 /// Snowball stemmer was the pipeline's largest cost); the memo is cleared past
 /// [`TermAnalyzer::MEMO_LIMIT`] entries so memory stays bounded.
 pub struct TermAnalyzer {
-    stemmer: Stemmer,
+    lang: Lang,
+    stemmer: Option<Stemmer>,
+    /// Stop words of a language other than English, sorted (English uses the hash set).
+    stop: &'static [&'static str],
+    /// French and Italian: drop an elided prefix ("l'", "dell'") before stemming.
+    elides: bool,
     lower: String,
     memo: rustc_hash::FxHashMap<String, String>,
 }
@@ -120,7 +140,43 @@ impl Default for TermAnalyzer {
 impl TermAnalyzer {
     /// The English analyzer (Snowball "english", i.e. Porter2).
     pub fn english() -> TermAnalyzer {
-        TermAnalyzer { stemmer: Stemmer::create(Algorithm::English), lower: String::new(), memo: Default::default() }
+        TermAnalyzer::new(Lang::English)
+    }
+
+    /// The analyzer of `lang`: its Snowball stemmer ([`Lang::stemmer`]) and stop words;
+    /// [`Lang::Other`] lowercases only and keeps every word.
+    pub fn new(lang: Lang) -> TermAnalyzer {
+        TermAnalyzer {
+            lang,
+            stemmer: lang.stemmer().map(Stemmer::create),
+            stop: if lang == Lang::English { &[] } else { stop_words(lang) },
+            elides: matches!(lang, Lang::French | Lang::Italian),
+            lower: String::new(),
+            memo: Default::default(),
+        }
+    }
+
+    /// The language of this analyzer.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// True when `lower` (a lowercase word) is a stop word of this analyzer's language.
+    pub fn is_stop(&self, lower: &str) -> bool {
+        if self.lang == Lang::English {
+            is_stop_word(lower)
+        } else {
+            self.stop.binary_search(&lower).is_ok()
+        }
+    }
+
+    /// Drops an elided article or preposition from the lowercase buffer ("l'état" -> "état").
+    fn drop_elision(&mut self) {
+        if let Some(k) = self.lower.find('\'') {
+            if k + 1 < self.lower.len() && ELIDED.binary_search(&&self.lower[..k]).is_ok() {
+                self.lower.drain(..=k);
+            }
+        }
     }
 
     /// Largest number of memoized stems.
@@ -140,14 +196,20 @@ impl TermAnalyzer {
     /// The index term of `word`, or `None` for a stop word.
     pub fn term(&mut self, word: &str) -> Option<Cow<'_, str>> {
         self.lower(word);
-        if is_stop_word(&self.lower) {
+        if self.elides {
+            self.drop_elision();
+        }
+        if self.is_stop(&self.lower) {
             return None;
         }
+        let Some(stemmer) = &self.stemmer else {
+            return Some(Cow::Borrowed(self.lower.as_str()));
+        };
         if !self.memo.contains_key(self.lower.as_str()) {
             if self.memo.len() >= Self::MEMO_LIMIT {
                 self.memo.clear();
             }
-            let stem = self.stemmer.stem(&self.lower).into_owned();
+            let stem = stemmer.stem(&self.lower).into_owned();
             self.memo.insert(self.lower.clone(), stem);
         }
         self.memo.get(self.lower.as_str()).map(|s| Cow::Borrowed(s.as_str()))
@@ -156,7 +218,13 @@ impl TermAnalyzer {
     /// The stem of `word` whether or not it is a stop word.
     pub fn stem(&mut self, word: &str) -> Cow<'_, str> {
         self.lower(word);
-        self.stemmer.stem(&self.lower)
+        if self.elides {
+            self.drop_elision();
+        }
+        match &self.stemmer {
+            Some(stemmer) => stemmer.stem(&self.lower),
+            None => Cow::Borrowed(self.lower.as_str()),
+        }
     }
 }
 
@@ -186,5 +254,57 @@ mod tests {
         assert_eq!(a.term("Running").as_deref(), Some("run"));
         assert_eq!(a.term("Councils").as_deref(), Some("council"));
         assert_eq!(a.stem("the"), "the");
+    }
+
+    #[test]
+    fn accents_inverted_marks_and_elisions() {
+        let cases = vec![
+            ("¿Qué pasó? ¡Basta! «Sí», dijo—y se fue.", vec!["Qué", "pasó", "Basta", "Sí", "dijo", "y", "se", "fue"]),
+            ("l'État et dell'anno, 3,5 millones", vec!["l'État", "et", "dell'anno", "3,5", "millones"]),
+            ("Straße Ærø ĳssel", vec!["Straße", "Ærø", "ĳssel"]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<&str> = words(text, Span::new(0, text.len())).map(|s| &text[s]).collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn terms_per_language() {
+        let cases: Vec<(Lang, &str, Option<&str>)> = vec![
+            (Lang::Spanish, "Los", None),
+            (Lang::Spanish, "Para", None),
+            (Lang::Spanish, "Ayuntamientos", Some("ayunt")),
+            (Lang::Spanish, "ACORDARON", Some("acord")),
+            (Lang::French, "l'État", Some("état")),
+            (Lang::French, "d'accord", Some("accord")),
+            (Lang::French, "aujourd'hui", Some("aujourd'hui")),
+            (Lang::French, "les", None),
+            (Lang::Italian, "dell'anno", Some("anno")),
+            (Lang::German, "Häuser", Some("haus")),
+            (Lang::German, "und", None),
+            (Lang::Dutch, "het", None),
+            (Lang::Portuguese, "não", None),
+            (Lang::Turkish, "ve", Some("ve")),
+            (Lang::Other, "Año", Some("año")),
+            (Lang::Other, "the", Some("the")),
+        ];
+        for (lang, word, expected) in cases {
+            let mut a = TermAnalyzer::new(lang);
+            assert_eq!(a.term(word).as_deref(), expected, "{lang} {word}");
+        }
+        assert_eq!(TermAnalyzer::new(Lang::Other).stem("Corriendo"), "corriendo");
+        assert_eq!(TermAnalyzer::new(Lang::Spanish).stem("corriendo"), "corr");
+    }
+
+    #[test]
+    fn stop_lists_are_sorted_and_lowercase() {
+        for lang in Lang::ALL {
+            let list = stop_words(lang);
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{lang}");
+            assert!(list.iter().all(|w| w.to_lowercase() == *w), "{lang}");
+        }
+        assert!(stop_words(Lang::Spanish).len() > 300);
+        assert!(stop_words(Lang::Other).is_empty());
     }
 }
