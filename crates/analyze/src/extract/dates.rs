@@ -119,13 +119,20 @@ pub(crate) fn find(doc: &Document<'_>, t: &Tokens<'_>, reference: Option<NaiveDa
         // Expressions start at most two tokens before their first date word ("3 days ago").
         let mut k = first.saturating_sub(2).max(from);
         while k < to {
-            let Some((parsed, a, end)) = parse_at(t, k, from, to) else {
+            let Some((parsed, a, end)) = parse_lang(t, k, from, to) else {
                 k += 1;
                 continue;
             };
             let span = Span::new(t.toks[a].span.start, t.toks[end - 1].span.end);
-            let (fut, pst) = *tenses.get_or_insert_with(|| voice(t, from, to));
-            let ahead = tense(&text[sent.norm.start..span.start]).unwrap_or(fut);
+            let (fut, pst) = *tenses.get_or_insert_with(|| {
+                if t.es {
+                    crate::es::dates::voice(t, from, to)
+                } else {
+                    voice(t, from, to)
+                }
+            });
+            let head = &text[sent.norm.start..span.start];
+            let ahead = if t.es { crate::es::dates::tense(head) } else { tense(head) }.unwrap_or(fut);
             let behind = !ahead && pst;
             let (kind, value) = resolve(parsed, sent.paragraph, ahead, behind, reference, &mut context);
             mentions.push(DateMention { span: doc.text.to_original(span), sentence: s, kind, value });
@@ -136,6 +143,15 @@ pub(crate) fn find(doc: &Document<'_>, t: &Tokens<'_>, reference: Option<NaiveDa
         mentions,
         reference,
         publication: publication.map(|(span, d)| DateRef { span: doc.text.to_original(span), value: Some(iso(d)) }),
+    }
+}
+
+/// [`parse_at`] with the Spanish forms for Spanish tokens.
+fn parse_lang(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Option<(Parsed, usize, usize)> {
+    if t.es {
+        crate::es::dates::parse_at(t, k, from, to)
+    } else {
+        parse_at(t, k, from, to)
     }
 }
 
@@ -249,14 +265,14 @@ fn publication(doc: &Document<'_>, t: &Tokens<'_>) -> Option<(Span, NaiveDate)> 
     let mut s = 0;
     for (pi, p) in doc.paragraphs.iter().enumerate().take(4) {
         let para = &text[p.norm];
-        let lead = ["published", "updated", "posted", "date:"]
-            .iter()
-            .any(|w| para.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)));
+        let leads: &[&str] =
+            if t.es { crate::es::dates::PUBLICATION_LEADS } else { &["published", "updated", "posted", "date:"] };
+        let lead = leads.iter().any(|w| para.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)));
         while s < doc.sentences.len() && doc.sentences[s].paragraph == pi {
             let (from, to) = t.sentence(s);
             s += 1;
             for k in from..to {
-                let Some((Parsed::Date { month, day, year: Some(y) }, a, end)) = parse_at(t, k, from, to) else {
+                let Some((Parsed::Date { month, day, year: Some(y) }, a, end)) = parse_lang(t, k, from, to) else {
                     continue;
                 };
                 let span = Span::new(t.toks[a].span.start, t.toks[end - 1].span.end);

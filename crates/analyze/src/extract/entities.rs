@@ -209,7 +209,11 @@ pub(crate) fn find(_doc: &Document<'_>, t: &Tokens<'_>) -> Ents {
         let m = b.ents.mentions[k];
         if b.ents.list[m.ent].kind == EntityKind::Person && b.ents.list[m.ent].role.is_none() && !t.toks[m.first].quoted
         {
-            b.ents.list[m.ent].role = super::roles::role_of(t, m.first, m.end);
+            b.ents.list[m.ent].role = if t.es {
+                crate::es::roles::role_of(t, m.first, m.end)
+            } else {
+                super::roles::role_of(t, m.first, m.end)
+            };
         }
     }
     b.ents
@@ -225,7 +229,10 @@ impl Builder<'_, '_> {
         }
         let start = i;
         let opens = tok.first || (i > 0 && t.toks[i - 1].first && t.punct(i - 1, b'"'));
-        if opens && (t.stop(i) || t.is_any(i, &["according", "but", "when", "while"])) {
+        if opens
+            && (t.stop(i)
+                || t.is_lang(i, &["according", "but", "when", "while"], &["según", "pero", "cuando", "mientras"]))
+        {
             return i;
         }
         let mut j = start + 1;
@@ -263,6 +270,16 @@ impl Builder<'_, '_> {
                 j += 1;
                 continue;
             }
+            if t.es && n.word && !org {
+                // Spanish name particles: "Ana de la Fuente", "Juan del Valle".
+                let after_la = t.is_lang(j + 1, &[], &["la", "las", "los"])
+                    && t.toks.get(j + 2).is_some_and(|x| x.word && x.cap && x.sent == n.sent);
+                let named = (start..j).any(|k| self.first_name_at(k).is_some());
+                if named && t.is_lang(j, &[], &["de", "del"]) && (next_cap || (t.is(j, "de") && after_la)) {
+                    j += if next_cap { 1 } else { 2 };
+                    continue;
+                }
+            }
             break;
         }
         j
@@ -283,11 +300,11 @@ impl Builder<'_, '_> {
     fn classify_words(&mut self, i: usize, end: usize, words: &[usize]) -> bool {
         let t = self.t;
         // A first name followed by at least one more name word.
-        if let Some(p) = words.iter().position(|&k| first_name(strip_possessive(t.s(k))).is_some()) {
+        if let Some(p) = words.iter().position(|&k| self.first_name_at(k).is_some()) {
             let rest = &words[p + 1..];
             let titled = rest.last().is_some_and(|&k| t.on(k, ROLE));
             if !rest.is_empty() && !titled && !rest.iter().any(|&k| self.org_word(k)) && !place_run(t, &words[p..]) {
-                let gender = first_name(t.s(words[p])).filter(|g| *g != Gender::Any);
+                let gender = self.first_name_at(words[p]).filter(|g| *g != Gender::Any);
                 let gender = self.honorific_before(words[p]).flatten().or(gender);
                 self.person(words[p], end, Some(t.s(words[p]).to_string()), gender);
                 return true;
@@ -297,7 +314,7 @@ impl Builder<'_, '_> {
         if let Some(p) = words.iter().rposition(|&k| t.on(k, HONOR | ROLE)) {
             let rest = &words[p + 1..];
             if !rest.is_empty() && !rest.iter().any(|&k| self.org_word(k)) {
-                let gender = lexicon::honorific(&t.s(words[p]).to_ascii_lowercase()).flatten();
+                let gender = self.honorific(t.s(words[p])).flatten();
                 self.person(rest[0], end, None, gender);
                 return true;
             }
@@ -311,7 +328,7 @@ impl Builder<'_, '_> {
         if words.len() == 1 && self.surnames.contains_key(&strip_possessive(text).to_lowercase()) {
             return false; // a surname already named ("Bello said"), even if a city has that name
         }
-        if place(strip_possessive(text)) {
+        if place(strip_possessive(text)) || (t.es && crate::es::lexicon::place(text)) {
             self.other(EntityKind::Place, i, end);
             return true;
         }
@@ -320,7 +337,9 @@ impl Builder<'_, '_> {
             if is_acronym(t.s(k)) {
                 self.other(EntityKind::Organization, k, k + 1);
                 any = true;
-            } else if place(strip_possessive(t.s(k))) && words.len() > 1 {
+            } else if (place(strip_possessive(t.s(k))) || (t.es && crate::es::lexicon::place(t.s(k))))
+                && words.len() > 1
+            {
                 self.other(EntityKind::Place, k, k + 1);
                 any = true;
             }
@@ -332,6 +351,22 @@ impl Builder<'_, '_> {
         self.t.on(k, ORG)
     }
 
+    /// The gender of the first name at token `k` (census list; in Spanish text also the Spanish
+    /// list).
+    fn first_name_at(&self, k: usize) -> Option<Gender> {
+        let w = strip_possessive(self.t.s(k));
+        first_name(w).or_else(|| if self.t.es { crate::es::lexicon::first_name(w) } else { None })
+    }
+
+    /// The honorific `word` names (any case), in the text's language.
+    fn honorific(&self, word: &str) -> Option<Option<Gender>> {
+        if self.t.es {
+            crate::es::lexicon::honorific(&word.to_lowercase())
+        } else {
+            lexicon::honorific(&word.to_ascii_lowercase())
+        }
+    }
+
     /// The honorific right before token `k` ("Ms. Mills"), if any.
     fn honorific_before(&self, k: usize) -> Option<Option<Gender>> {
         let t = self.t;
@@ -339,7 +374,7 @@ impl Builder<'_, '_> {
         if !t.on(h, HONOR) {
             return None;
         }
-        lexicon::honorific(&t.s(h).to_ascii_lowercase())
+        self.honorific(t.s(h))
     }
 
     /// A lone capitalized run: a known surname, or a name before a reporting verb.

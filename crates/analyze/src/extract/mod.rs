@@ -28,20 +28,20 @@ rule 4): the stages here share one token stream and feed each other in a fixed o
 second composition anyone needs.
 */
 
-mod date_parse;
+pub(crate) mod date_parse;
 mod dates;
 mod entities;
 #[rustfmt::skip]
 mod gaz_names;
 #[rustfmt::skip]
 mod gaz_places;
-mod lexicon;
+pub(crate) mod lexicon;
 pub mod quotes;
 mod roles;
 mod speakers;
 mod statements;
 mod timeline;
-mod tokens;
+pub(crate) mod tokens;
 pub mod view;
 
 use nutgraf_text::{Document, Lang, Span};
@@ -125,8 +125,13 @@ pub struct Extraction {
 /// assert_eq!(x.dates[0].value.as_deref(), Some("2024-05-07"));
 /// ```
 pub fn extract(doc: &Document<'_>, reference_date: Option<NaiveDate>) -> Extraction {
-    let toks = tokens::tokenize(doc);
-    let quotes = quotes::find(doc);
+    extract_with(doc, reference_date, false)
+}
+
+/// The extraction, with the Spanish word lists and quote scanner when `es`.
+pub(crate) fn extract_with(doc: &Document<'_>, reference_date: Option<NaiveDate>, es: bool) -> Extraction {
+    let toks = tokens::tokenize_lang(doc, es);
+    let quotes = if es { crate::es::quotes::find(doc) } else { quotes::find(doc) };
     let toks = tokens::mark_quoted(toks, &quotes);
     let ents = entities::find(doc, &toks);
     let dates = dates::find(doc, &toks, reference_date);

@@ -143,7 +143,7 @@ fn take_parts(carry: &mut Option<(usize, Vec<Span>)>, open: usize, last: Span) -
 }
 
 /// Trims the parts and records the quote, unless it has no words.
-fn push(text: &str, out: &mut Vec<RawQuote>, open: usize, parts: Vec<Span>, close_end: Option<usize>) {
+pub(crate) fn push(text: &str, out: &mut Vec<RawQuote>, open: usize, parts: Vec<Span>, close_end: Option<usize>) {
     let n = parts.len();
     let mut kept: Vec<Span> = Vec::with_capacity(n);
     let mut words = 0;

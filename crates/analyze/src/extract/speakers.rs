@@ -60,6 +60,12 @@ pub struct Speaker {
 /// Verbs that introduce a quoted phrase as a name for something ("called it "a disgrace"").
 static NAMING: &[&str] = &["called", "calling", "described", "describing", "dubbed", "labeled", "termed"];
 static PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+static ARTICLES: &[&str] = &["the", "a", "an"];
+static WHO: &[&str] = &["who", "which", "whose"];
+use crate::es::lexicon::{
+    ARTICLES as ARTICLES_ES, CONJ as CONJ_ES, NAMING as NAMING_ES, PLACE_PREPS as PLACE_PREPS_ES,
+    PRONOUNS as PRONOUNS_ES, VENUES as VENUES_ES, WHO as WHO_ES,
+};
 static VENUES: &[&str] = &[
     "address",
     "appearance",
@@ -141,7 +147,7 @@ pub(crate) fn attribute(
             // a scare quote, "said the plan was "dead on arrival"" is not.
             let short_ok = trail.is_some() || (lead_from..open).any(|k| cx.cue(k));
             let mut found = trail.or_else(|| cx.lead(lead_from, open));
-            if found.as_ref().is_some_and(|f| f.entity.is_none() && is_document(&f.name)) {
+            if found.as_ref().is_some_and(|f| f.entity.is_none() && is_document(&f.name, t.es)) {
                 // "..., the statement said": the author of the statement named before.
                 found = last.as_ref().map(|(_, f, _, _)| Found { via: Via::Previous, ..f.clone() });
             }
@@ -218,7 +224,8 @@ impl Ctx<'_, '_> {
         while k < limit && !t.punct(k, b'"') {
             if self.cue(k) {
                 if k == start {
-                    return self.after_verb(k + 1, to);
+                    // "..., añadió." has its speaker in the verb.
+                    return self.after_verb(k + 1, to).or_else(|| self.zero(k));
                 }
                 return self.subject(start, k);
             }
@@ -230,22 +237,59 @@ impl Ctx<'_, '_> {
     /// `X said: "..."`, `According to X, "..."`.
     fn lead(&self, from: usize, to: usize) -> Option<Found> {
         let t = self.t;
-        if let Some(a) = (from..to).find(|&k| t.is(k, "according") && t.is(k + 1, "to")) {
-            let end = (a + 2..to).find(|&k| !t.toks[k].word).unwrap_or(to);
-            return self.phrase(a + 2, end);
+        if let Some((_, b)) = (from..to).find_map(|k| self.source_cue(k)) {
+            let end = (b..to).find(|&k| !t.toks[k].word).unwrap_or(to);
+            return self.phrase(b, end);
         }
-        let v = (from..to).rev().find(|&k| self.cue(k) || (!t.toks[k].quoted && t.is_any(k, NAMING)))?;
-        self.subject(from, v).or_else(|| {
-            // "said Mills: ..." with nothing before the verb.
-            (v + 1 < to && t.toks[v + 1].word && !t.is(v, "told")).then(|| self.after_verb(v + 1, to)).flatten()
-        })
+        let v = (from..to).rev().find(|&k| self.cue(k) || (!t.toks[k].quoted && t.is_lang(k, NAMING, NAMING_ES)))?;
+        self.subject(from, v)
+            .or_else(|| {
+                // "said Mills: ..." with nothing before the verb.
+                (v + 1 < to && t.toks[v + 1].word && !t.is(v, "told")).then(|| self.after_verb(v + 1, to)).flatten()
+            })
+            .or_else(|| self.zero(v))
+    }
+
+    /// The attribution cue "according to" (English), "según" or "de acuerdo con" (Spanish) at
+    /// token `k`: its first token and the token after it.
+    pub(super) fn source_cue(&self, k: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        let tok = t.toks.get(k)?;
+        if !tok.word || tok.quoted {
+            return None;
+        }
+        if !t.es {
+            return (t.is(k, "according") && t.is(k + 1, "to")).then_some((k, k + 2));
+        }
+        if t.is_lang(k, &[], &["según"]) {
+            return Some((k, k + 1));
+        }
+        (t.is_lang(k, &[], &["de"]) && t.is(k + 1, "acuerdo") && t.is(k + 2, "con")).then_some((k, k + 3))
+    }
+
+    /// Spanish drops subject pronouns: "Añadió que ...", "..., insistió." The speaker is the
+    /// nearest person named before the verb at `v`, outside quotes. English has no such rule.
+    pub(super) fn zero(&self, v: usize) -> Option<Found> {
+        let t = self.t;
+        if !t.es {
+            return None;
+        }
+        let ms = self.ents.within(v.saturating_sub(LOOK_BACK * 4), v);
+        let m = ms
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+            .find(|m| !t.toks[m.first].quoted && self.kind(m.ent) == EntityKind::Person)?;
+        let e = &self.ents.list[m.ent];
+        Some(Found { name: e.name.clone(), span: t.toks[v].span, entity: Some(m.ent), via: Via::Pronoun })
     }
 
     /// The subject before the verb at `v`, within `[from, v)`, skipping an appositive or
     /// relative clause set off by commas.
     pub(super) fn subject(&self, from: usize, v: usize) -> Option<Found> {
         let t = self.t;
-        if t.s(v).ends_with("ing") && v > from && t.punct(v - 1, b',') {
+        let gerund = if t.es { t.s(v).ends_with("ando") || t.s(v).ends_with("iendo") } else { t.s(v).ends_with("ing") };
+        if gerund && v > from && t.punct(v - 1, b',') {
             // "Trump returned the compliment to Adelson, telling Reuters": the clause's subject is
             // its first name, not the nearest one.
             let ms = self.ents.within(from, v);
@@ -273,7 +317,7 @@ impl Ctx<'_, '_> {
             while start > from && t.toks[start - 1].word && !t.toks[start - 1].quoted {
                 start -= 1;
             }
-            if !named(start, end) && named(a, b) && !t.is_any(a, &["who", "which", "whose"]) {
+            if !named(start, end) && named(a, b) && !t.is_lang(a, WHO, WHO_ES) {
                 return self.phrase(a, b);
             }
         }
@@ -292,8 +336,18 @@ impl Ctx<'_, '_> {
     /// The speaker after a verb: `said port director Helen Osei`, `said he`.
     pub(super) fn after_verb(&self, from: usize, to: usize) -> Option<Found> {
         let t = self.t;
-        let end = (from..to).take(10).find(|&k| !t.toks[k].word).unwrap_or(to.min(from + 10));
+        let end =
+            (from..to).take(10).find(|&k| !t.toks[k].word || (t.es && t.is(k, "que"))).unwrap_or(to.min(from + 10));
         let head = (from..end).find(|&k| self.mention_at(k).is_some_and(|m| self.kind(m) == EntityKind::Person));
+        if t.es && head.is_none() && t.punct(end, b',') {
+            // "afirmó el consejero de Hacienda, Martín Rubio": the name in apposition.
+            let to2 = (end + 1..to).take(6).find(|&k| !t.toks[k].word).unwrap_or(to.min(end + 6));
+            if let Some(k) =
+                (end + 1..to2).find(|&k| self.mention_at(k).is_some_and(|m| self.kind(m) == EntityKind::Person))
+            {
+                return self.phrase(k, to2);
+            }
+        }
         match head {
             Some(k) => self.phrase(k, end),
             None => self.phrase(from, end),
@@ -328,17 +382,17 @@ impl Ctx<'_, '_> {
                 return Some(Found { name: e.name.clone(), span: m.span, entity: Some(m.ent), via: Via::Name });
             }
         }
-        if to - from == 1 && t.is_any(from, PRONOUNS) {
+        if to - from == 1 && t.is_lang(from, PRONOUNS, PRONOUNS_ES) {
             return Some(self.pronoun(from));
         }
         let mut a = from;
-        while a < to && t.is_any(a, &["and", "but", "then", "also", "later", "earlier"]) {
+        while a < to && t.is_lang(a, &["and", "but", "then", "also", "later", "earlier"], CONJ_ES) {
             a += 1;
         }
         if a >= to || to - a > 7 || !(a..to).all(|k| t.toks[k].word) {
             return None;
         }
-        if t.stop(to - 1) && !t.is_any(to - 1, PRONOUNS) {
+        if t.stop(to - 1) && !t.is_lang(to - 1, PRONOUNS, PRONOUNS_ES) {
             return None;
         }
         if (a..to).all(|k| super::date_parse::is_calendar_word(t.s(k)) || t.on(k, super::lexicon::DATE))
@@ -348,7 +402,7 @@ impl Ctx<'_, '_> {
         }
         let span = Span::new(t.toks[a].span.start, t.toks[to - 1].span.end);
         let text = t.text[span].to_string();
-        let bare = (to - a == 1 || (to - a == 2 && t.is_any(a, &["the", "a", "an"]))) && t.on(to - 1, ROLE);
+        let bare = (to - a == 1 || (to - a == 2 && t.is_lang(a, ARTICLES, ARTICLES_ES))) && t.on(to - 1, ROLE);
         if bare {
             if let Some(m) = self.titled(a, &t.s(to - 1).to_ascii_lowercase()) {
                 let e = &self.ents.list[m];
@@ -362,14 +416,14 @@ impl Ctx<'_, '_> {
     fn pronoun(&self, k: usize) -> Found {
         let t = self.t;
         let span = t.toks[k].span;
-        let want = if t.is(k, "he") {
+        let want = if t.is_lang(k, &["he"], &["él"]) {
             Some(Gender::Male)
-        } else if t.is(k, "she") {
+        } else if t.is_lang(k, &["she"], &["ella"]) {
             Some(Gender::Female)
         } else {
             None
         };
-        let org = t.is(k, "it");
+        let org = !t.es && t.is(k, "it");
         if want.is_some() || org {
             let ms = self.ents.within(k.saturating_sub(LOOK_BACK * 4), k);
             for m in ms.iter().rev().take(LOOK_BACK) {
@@ -420,7 +474,7 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let k = (after..trail.min(after + 14))
             .find(|&k| self.cue(k))
-            .or_else(|| (lead..open).rev().find(|&k| self.cue(k) || t.is(k, "according")))?;
+            .or_else(|| (lead..open).rev().find(|&k| self.cue(k) || self.source_cue(k).is_some()))?;
         Some(self.doc.text.to_original(t.toks[k].span))
     }
 
@@ -438,13 +492,13 @@ impl Ctx<'_, '_> {
     fn place(&self, from: usize, to: usize) -> Option<Span> {
         let t = self.t;
         for k in from..to {
-            if !t.is_any(k, &["at", "aboard", "in", "during", "outside", "inside", "before"])
-                || !t.is_any(k + 1, &["a", "an", "the"])
+            if !t.is_lang(k, &["at", "aboard", "in", "during", "outside", "inside", "before"], PLACE_PREPS_ES)
+                || !t.is_lang(k + 1, ARTICLES, ARTICLES_ES)
             {
                 continue;
             }
             let end = (k + 2..to).take(10).find(|&j| !t.toks[j].word || self.cue(j)).unwrap_or(to.min(k + 12));
-            let venue = (k + 2..end).any(|j| t.is_any(j, VENUES))
+            let venue = (k + 2..end).any(|j| t.is_lang(j, VENUES, VENUES_ES))
                 || self.ents.within(k + 2, end).iter().any(|m| self.kind(m.ent) == EntityKind::Place);
             if venue && end > k + 2 {
                 return Some(self.doc.text.to_original(Span::new(t.toks[k].span.start, t.toks[end - 1].span.end)));
@@ -460,9 +514,13 @@ pub(super) fn date_within(dates: &[DateMention], span: Span) -> Option<DateRef> 
     dates.get(k).filter(|d| span.contains(d.span)).map(|d| DateRef { span: d.span, value: d.value.clone() })
 }
 
-/// True for descriptions that name a document rather than a person ("the statement").
-fn is_document(name: &str) -> bool {
-    let last = name.rsplit(' ').next().unwrap_or(name).to_ascii_lowercase();
+/// True for descriptions that name a document rather than a person ("the statement", "el
+/// comunicado").
+fn is_document(name: &str, es: bool) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    if es {
+        return matches!(last.as_str(), "comunicado" | "nota" | "informe" | "carta" | "escrito" | "documento");
+    }
     matches!(last.as_str(), "statement" | "release" | "letter" | "report" | "filing" | "post" | "memo")
 }
 

@@ -31,15 +31,15 @@ impl Ctx<'_, '_> {
     pub(super) fn statement(&self, s: usize, from: usize, to: usize) -> Option<(Statement, Found, Option<DateRef>)> {
         let t = self.t;
         let end = if to > from && !t.toks[to - 1].word { to - 1 } else { to };
-        let (cue, found, content) = if let Some(a) = (from..end).find(|&k| t.is(k, "according") && t.is(k + 1, "to")) {
-            let comma = (a + 2..end).find(|&k| t.punct(k, b','))?;
-            let f = self.phrase(a + 2, comma)?;
+        let (cue, found, content) = if let Some((a, b)) = (from..end).find_map(|k| self.source_cue(k)) {
+            let comma = (b..end).find(|&k| t.punct(k, b','))?;
+            let f = self.phrase(b, comma)?;
             let content = if a == from { (comma + 1, end) } else { (from, a.saturating_sub(1).max(from)) };
             (a, f, content)
         } else {
             let v = (from..end).find(|&k| self.cue(k))?;
             let words_after = (v + 1..end).filter(|&k| t.toks[k].word).count();
-            let that = (v + 1..end).take(8).find(|&k| t.is(k, "that"));
+            let that = (v + 1..end).take(8).find(|&k| t.is_lang(k, &["that"], &["que"]));
             let comma_before = (from..v).rev().find(|&k| t.punct(k, b','));
             let inverted = if v > from + 3 && t.punct(v - 1, b',') && that.is_none() && words_after <= 10 {
                 self.after_verb(v + 1, end).filter(|f| f.via != Via::Description)
@@ -56,7 +56,17 @@ impl Ctx<'_, '_> {
                 let f = self.subject(c + 1, v)?;
                 (v, f, (from, c))
             } else {
-                let f = self.subject(from, v)?;
+                // Spanish: "Explicó el alcalde que ...", or no subject at all ("Añadió que ...").
+                let f = self.subject(from, v).or_else(|| {
+                    if !t.es {
+                        return None;
+                    }
+                    let opens = (from..v).all(|k| !t.toks[k].word || t.is_lang(k, &[], crate::es::lexicon::CONJ));
+                    if !opens {
+                        return None;
+                    }
+                    that.and_then(|th| self.after_verb(v + 1, th)).or_else(|| self.zero(v))
+                })?;
                 let c = that.map_or(v + 1, |k| k + 1);
                 (v, f, (c, end))
             }

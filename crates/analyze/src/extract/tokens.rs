@@ -38,6 +38,8 @@ pub(crate) struct Tokens<'d> {
     pub toks: Vec<Tok>,
     /// For each sentence, the index of its first token (and one past the last at the end).
     pub sent_start: Vec<usize>,
+    /// The text is Spanish: word lists come from [`crate::es::lexicon`].
+    pub es: bool,
 }
 
 impl Tokens<'_> {
@@ -66,9 +68,28 @@ impl Tokens<'_> {
         self.toks.get(i).is_some_and(|t| t.flags & bit != 0)
     }
 
-    /// True when token `i` is an English stop word.
+    /// True when token `i` is a stop word (English, or Spanish function words).
     pub fn stop(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.word && super::lexicon::stop(&self.text[t.span]))
+        self.toks.get(i).is_some_and(|t| {
+            t.word
+                && if self.es {
+                    crate::es::lexicon::stop(&self.text[t.span])
+                } else {
+                    super::lexicon::stop(&self.text[t.span])
+                }
+        })
+    }
+
+    /// True when token `i` is, ignoring case, `en` in English text or one of `es` in Spanish text.
+    pub fn is_lang(&self, i: usize, en: &[&str], es: &[&str]) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            let w = &self.text[t.span];
+            if self.es {
+                es.iter().any(|x| crate::es::eq_fold(w, x))
+            } else {
+                en.iter().any(|x| w.eq_ignore_ascii_case(x))
+            }
+        })
     }
 
     /// The token range `[start, end)` of sentence `s`.
@@ -77,8 +98,14 @@ impl Tokens<'_> {
     }
 }
 
-/// Tokenizes every sentence of `doc`.
+/// Tokenizes every sentence of `doc` (English word lists).
+#[cfg(test)]
 pub(crate) fn tokenize<'d>(doc: &'d Document<'_>) -> Tokens<'d> {
+    tokenize_lang(doc, false)
+}
+
+/// Tokenizes every sentence of `doc`, with the Spanish word lists when `es`.
+pub(crate) fn tokenize_lang<'d>(doc: &'d Document<'_>, es: bool) -> Tokens<'d> {
     let text = doc.text.normalized();
     // About one token (word or punctuation mark) per four bytes of news text.
     let mut toks = Vec::with_capacity(text.len() / 3 + 8);
@@ -89,7 +116,11 @@ pub(crate) fn tokenize<'d>(doc: &'d Document<'_>) -> Tokens<'d> {
         let push = |span: Span, word: bool, toks: &mut Vec<Tok>| {
             let cap = word && text[span.start..].chars().next().is_some_and(char::is_uppercase);
             let first = toks.len() == *sent_start.last().unwrap_or(&0);
-            let flags = if word { super::lexicon::flags(&text[span]) } else { 0 };
+            let flags = match (word, es) {
+                (false, _) => 0,
+                (true, false) => super::lexicon::flags(&text[span]),
+                (true, true) => crate::es::lexicon::flags(&text[span]),
+            };
             toks.push(Tok { span, word, cap, sent: si as u32, para: s.paragraph as u32, first, quoted: false, flags });
         };
         for w in nutgraf_text::words(text, s.norm) {
@@ -100,7 +131,7 @@ pub(crate) fn tokenize<'d>(doc: &'d Document<'_>) -> Tokens<'d> {
         punct(text, pos, s.norm.end, &mut |sp| push(sp, false, &mut toks));
     }
     sent_start.push(toks.len());
-    Tokens { text, toks, sent_start }
+    Tokens { text, toks, sent_start, es }
 }
 
 fn punct(text: &str, from: usize, to: usize, emit: &mut impl FnMut(Span)) {
