@@ -22,7 +22,7 @@ const W_SUPPORT: f32 = 1.0;
 const W_CENTRAL: f32 = 0.6;
 const W_LEAD: f32 = 0.5;
 const W_MULTI: f32 = 0.3;
-const W_LOADED: f32 = 0.15;
+const W_LOADED: f32 = 0.5;
 const DEPENDENT: f32 = 0.5;
 
 /// A chosen sentence: the unit shown, the sources that report it and its score.
