@@ -41,7 +41,11 @@ fn every_dev_story_is_faithful() {
                 let summary: Vec<&str> = (0..b.sentences.len()).map(|i| b.text(i)).collect();
                 let summary = summary.join("\n");
                 let audit = auditor.audit(&sources, &summary).unwrap();
-                assert!(audit.supported, "story {}: {summary:?} audits at {}: {:?}", v["id"], audit.score, audit.sentences);
+                assert!(
+                    audit.supported,
+                    "story {}: {summary:?} audits at {}: {:?}",
+                    v["id"], audit.score, audit.sentences
+                );
             }
             Err(e) => assert!(e.is_input(), "{e}"),
         }
