@@ -120,6 +120,7 @@ a corrupto evil
 n indignación outrage
 a inepto incompetent
 a inútil worthless
+n irresponsabilidad irresponsible
 """
 
 # Spanish intensifier -> English intensifier.
@@ -129,6 +130,7 @@ completamente completely
 enormemente enormously
 extraordinariamente exceptionally
 extremadamente extremely
+increíble incredible
 increíblemente incredibly
 profundamente deeply
 rotundamente utterly

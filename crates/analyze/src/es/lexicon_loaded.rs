@@ -5,7 +5,7 @@
 // crates/analyze/lexicon/LICENSE-VADER), as selected for news in ../lexicon_loaded.rs.
 // Spanish words: nutgraf's hand-written translation table in the generator, each word
 // taking the valence of its English source word, expanded to gender and number forms.
-// 259 forms (177 negative, 82 positive); 12 intensifiers.
+// 261 forms (179 negative, 82 positive); 13 intensifiers.
 
 /// Strongly valenced Spanish words that mark evaluative language in news, with the VADER
 /// mean valence of their English source word. Lowercase, sorted by word (byte order), unique.
@@ -51,33 +51,34 @@ pub(crate) static LOADED_WORDS: &[(&str, f32)] = &[
     ("indignaciones", -2.3), ("indignación", -2.3), ("indignante", -2.0), ("indignantes", -2.0),
     ("inepta", -2.1), ("ineptas", -2.1), ("inepto", -2.1), ("ineptos", -2.1), ("infame", -2.2),
     ("infames", -2.2), ("insultante", -2.2), ("insultantes", -2.2), ("intolerable", -2.0),
-    ("intolerables", -2.0), ("inútil", -1.9), ("inútiles", -1.9), ("irresponsable", -1.9),
-    ("irresponsables", -1.9), ("lamentable", -2.2), ("lamentables", -2.2), ("magnífica", 2.9),
-    ("magníficas", 2.9), ("magnífico", 2.9), ("magníficos", 2.9), ("malvada", -3.4),
-    ("malvadas", -3.4), ("malvado", -3.4), ("malvados", -3.4), ("maravillosa", 2.7),
-    ("maravillosas", 2.7), ("maravilloso", 2.7), ("maravillosos", 2.7), ("mentirosa", -2.3),
-    ("mentirosas", -2.3), ("mentiroso", -2.3), ("mentirosos", -2.3), ("mezquina", -2.1),
-    ("mezquinas", -2.1), ("mezquino", -2.1), ("mezquinos", -2.1), ("miserable", -2.2),
-    ("miserables", -2.2), ("nauseabunda", -2.4), ("nauseabundas", -2.4), ("nauseabundo", -2.4),
-    ("nauseabundos", -2.4), ("nefasta", -2.9), ("nefastas", -2.9), ("nefasto", -2.9),
-    ("nefastos", -2.9), ("notable", 2.6), ("notables", 2.6), ("patética", -2.7),
-    ("patéticas", -2.7), ("patético", -2.7), ("patéticos", -2.7), ("penosa", -2.2),
-    ("penosas", -2.2), ("penoso", -2.2), ("penosos", -2.2), ("perversa", -2.4), ("perversas", -2.4),
-    ("perverso", -2.4), ("perversos", -2.4), ("preciosa", 3.0), ("preciosas", 3.0),
-    ("precioso", 3.0), ("preciosos", 3.0), ("pésima", -2.5), ("pésimas", -2.5), ("pésimo", -2.5),
-    ("pésimos", -2.5), ("repugnante", -2.4), ("repugnantes", -2.4), ("ridícula", -2.6),
-    ("ridículas", -2.6), ("ridículo", -2.6), ("ridículos", -2.6), ("ruin", -3.1), ("ruines", -3.1),
-    ("sensacional", 2.6), ("sensacionales", 2.6), ("sublime", 3.2), ("sublimes", 3.2),
-    ("tonta", -2.3), ("tontas", -2.3), ("tonto", -2.3), ("tontos", -2.3), ("traiciones", -2.8),
-    ("traición", -2.8), ("valiente", 2.4), ("valientes", 2.4), ("vergonzosa", -2.2),
-    ("vergonzosas", -2.2), ("vergonzoso", -2.2), ("vergonzosos", -2.2), ("vergüenza", -2.1),
-    ("vergüenzas", -2.1), ("vil", -3.1), ("viles", -3.1), ("visionaria", 2.4), ("visionarias", 2.4),
-    ("visionario", 2.4), ("visionarios", 2.4),
+    ("intolerables", -2.0), ("inútil", -1.9), ("inútiles", -1.9), ("irresponsabilidad", -1.9),
+    ("irresponsabilidades", -1.9), ("irresponsable", -1.9), ("irresponsables", -1.9),
+    ("lamentable", -2.2), ("lamentables", -2.2), ("magnífica", 2.9), ("magníficas", 2.9),
+    ("magnífico", 2.9), ("magníficos", 2.9), ("malvada", -3.4), ("malvadas", -3.4),
+    ("malvado", -3.4), ("malvados", -3.4), ("maravillosa", 2.7), ("maravillosas", 2.7),
+    ("maravilloso", 2.7), ("maravillosos", 2.7), ("mentirosa", -2.3), ("mentirosas", -2.3),
+    ("mentiroso", -2.3), ("mentirosos", -2.3), ("mezquina", -2.1), ("mezquinas", -2.1),
+    ("mezquino", -2.1), ("mezquinos", -2.1), ("miserable", -2.2), ("miserables", -2.2),
+    ("nauseabunda", -2.4), ("nauseabundas", -2.4), ("nauseabundo", -2.4), ("nauseabundos", -2.4),
+    ("nefasta", -2.9), ("nefastas", -2.9), ("nefasto", -2.9), ("nefastos", -2.9), ("notable", 2.6),
+    ("notables", 2.6), ("patética", -2.7), ("patéticas", -2.7), ("patético", -2.7),
+    ("patéticos", -2.7), ("penosa", -2.2), ("penosas", -2.2), ("penoso", -2.2), ("penosos", -2.2),
+    ("perversa", -2.4), ("perversas", -2.4), ("perverso", -2.4), ("perversos", -2.4),
+    ("preciosa", 3.0), ("preciosas", 3.0), ("precioso", 3.0), ("preciosos", 3.0), ("pésima", -2.5),
+    ("pésimas", -2.5), ("pésimo", -2.5), ("pésimos", -2.5), ("repugnante", -2.4),
+    ("repugnantes", -2.4), ("ridícula", -2.6), ("ridículas", -2.6), ("ridículo", -2.6),
+    ("ridículos", -2.6), ("ruin", -3.1), ("ruines", -3.1), ("sensacional", 2.6),
+    ("sensacionales", 2.6), ("sublime", 3.2), ("sublimes", 3.2), ("tonta", -2.3), ("tontas", -2.3),
+    ("tonto", -2.3), ("tontos", -2.3), ("traiciones", -2.8), ("traición", -2.8), ("valiente", 2.4),
+    ("valientes", 2.4), ("vergonzosa", -2.2), ("vergonzosas", -2.2), ("vergonzoso", -2.2),
+    ("vergonzosos", -2.2), ("vergüenza", -2.1), ("vergüenzas", -2.1), ("vil", -3.1),
+    ("viles", -3.1), ("visionaria", 2.4), ("visionarias", 2.4), ("visionario", 2.4),
+    ("visionarios", 2.4),
 ];
 
 /// Spanish intensifying adverbs, lowercase, sorted.
 pub(crate) static INTENSIFIERS: &[&str] = &[
     "absolutamente", "completamente", "enormemente", "extraordinariamente", "extremadamente",
-    "increíblemente", "profundamente", "rotundamente", "sumamente", "terriblemente", "totalmente",
-    "tremendamente",
+    "increíble", "increíblemente", "profundamente", "rotundamente", "sumamente", "terriblemente",
+    "totalmente", "tremendamente",
 ];

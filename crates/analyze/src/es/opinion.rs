@@ -16,17 +16,19 @@ use rustc_hash::FxHashMap;
 use super::lexicon_loaded::{INTENSIFIERS, LOADED_WORDS};
 use crate::LoadedKind;
 
-/// Copulas and verbs that make the loaded word after them a judgement the sentence asserts.
+/// Copulas and verbs that make the loaded word after them a judgement the sentence asserts, and
+/// the nouns of a manner adverbial ("de forma vergonzosa", "de manera brillante": the English
+/// "shamefully", "brilliantly").
 #[rustfmt::skip]
 static PREDICATORS: &[&str] = &[
-    "es", "esta", "estaba", "estaban", "estamos", "están", "está", "fue", "fueron", "parece",
-    "parecen", "parecía", "resulta", "resultan", "resultó", "ser", "sería", "sigue", "siguen",
-    "son", "era", "eran", "sido",
+    "era", "eran", "es", "esta", "estaba", "estaban", "estamos", "está", "están", "forma", "fue",
+    "fueron", "manera", "modo", "parece", "parecen", "parecía", "resulta", "resultan", "resultó",
+    "ser", "sería", "sido", "sigue", "siguen", "son",
 ];
 
 /// True when `lower` (one of the two words before a loaded word) predicates it.
 pub(crate) fn predicates(lower: &str) -> bool {
-    PREDICATORS.contains(&lower)
+    PREDICATORS.binary_search(&lower).is_ok()
 }
 
 static LEXICON: LazyLock<FxHashMap<&'static str, (LoadedKind, f32)>> = LazyLock::new(|| {
@@ -76,6 +78,7 @@ mod tests {
         assert_eq!(loaded("ayuntamiento"), None);
         assert!(LOADED_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(INTENSIFIERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PREDICATORS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(frame_weight(&["creo", "que", "falla"]), 2.0);
         assert_eq!(frame_weight(&["el", "pleno", "votó"]), 0.0);
     }

@@ -85,7 +85,9 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
             for (k, &(at, w)) in outside.iter().enumerate() {
                 let Some((kind, valence)) = opinion::loaded(w) else { continue };
                 evaluative += crate::opinion::weight(kind, valence);
-                let before = &outside[k.saturating_sub(2)..k];
+                // Four words back, not two: Spanish predicates through an article and an
+                // intensifier ("es una vergüenza", "ha sido un fracaso absolutamente desastroso").
+                let before = &outside[k.saturating_sub(4)..k];
                 if kind == crate::LoadedKind::Valenced && before.iter().any(|(_, b)| opinion::predicates(b)) {
                     evaluative += crate::opinion::PREDICATE_WEIGHT;
                     asserts = true;

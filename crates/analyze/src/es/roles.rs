@@ -26,27 +26,27 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
     let comma = k > sent_from && t.punct(k - 1, b',');
     let stop = if comma { k - 1 } else { k };
     let mut start = stop;
-    while start > sent_from && stop - start < 8 {
+    while start > sent_from && stop - start < 10 {
         let p = start - 1;
         let tok = t.toks[p];
-        let ok = tok.word
-            && !tok.quoted
-            && tok.flags & CUE == 0
-            && !t.is_lang(p, &[], ARTICLES)
-            && (!t.stop(p) || t.is_lang(p, &[], &["de", "del", "la"]));
+        // Inside the role: content words, "de", "del", "en", "y", and an article after "de"
+        // ("portavoz de la asociación de madres y padres").
+        let inner = t.is_lang(p, &[], &["de", "del", "en", "y"])
+            || (t.is_lang(p, &[], ARTICLES) && p > sent_from && t.is_lang(p - 1, &[], &["de", "en", "y"]));
+        let ok = tok.word && !tok.quoted && tok.flags & CUE == 0 && (inner || !t.stop(p));
         if !ok {
             break;
         }
         start = p;
     }
-    while start < stop && t.is_lang(start, &[], &["de", "del", "la"]) {
+    while start < stop && (t.stop(start) || !t.toks[start].word) {
         start += 1;
     }
     let has_role = (start..stop).any(|p| t.on(p, ROLE));
     if has_role {
         let opens = {
             let mut b = start;
-            if b > sent_from && t.is_lang(b - 1, &[], ARTICLES) {
+            if b > sent_from && t.is_lang(b - 1, &[], &["el", "la", "los", "las", "su", "sus"]) {
                 b -= 1;
             }
             b == sent_from
@@ -70,7 +70,8 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
         a += 1;
     }
     let stop = (a..sent_to).take(12).find(|&p| !t.toks[p].word)?;
-    if !(t.punct(stop, b',') || t.punct(stop, b'.') || t.punct(stop, b';')) || stop <= a {
+    // The appositive ends at a comma, a period, a semicolon or the dash that closes an incise.
+    if !(t.punct(stop, b',') || t.punct(stop, b'.') || t.punct(stop, b';') || t.punct(stop, b'-')) || stop <= a {
         return None;
     }
     let role = t.on(a, ROLE) || (a..stop).take(2).any(|p| t.on(p, ROLE));
@@ -102,6 +103,19 @@ mod tests {
             ("Ana Ruiz, que preside la junta, habl\u{F3}.", "Ana Ruiz", None),
         ];
         for (input, name, role) in cases {
+            let x = extract_lang(&Document::new(input), None, Lang::Spanish);
+            let e = x.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{input:?}: {:?}", x.entities));
+            assert_eq!(e.role.as_deref(), role, "{input:?}");
+        }
+        let more = vec![
+            (
+                "La portavoz de la asociaci\u{F3}n de madres y padres, Sof\u{ED}a M\u{E1}rquez, habl\u{F3}.",
+                "Sof\u{ED}a M\u{E1}rquez",
+                Some("portavoz de la asociaci\u{F3}n de madres y padres"),
+            ),
+            ("Su portavoz, Fernando Aguilar, habl\u{F3}.", "Fernando Aguilar", Some("portavoz")),
+        ];
+        for (input, name, role) in more {
             let x = extract_lang(&Document::new(input), None, Lang::Spanish);
             let e = x.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{input:?}: {:?}", x.entities));
             assert_eq!(e.role.as_deref(), role, "{input:?}");

@@ -310,6 +310,13 @@ impl Builder<'_, '_> {
                 return true;
             }
         }
+        // Spanish: a lone first name set off by a comma ("Francisco, dueño de un bar, ...", "Matías,
+        // de nueve años, ..."), as news names children and people who keep their surname.
+        if t.es && words.len() == 1 && t.punct(end, b',') && self.first_name_at(words[0]).is_some() {
+            let gender = self.first_name_at(words[0]).filter(|g| *g != Gender::Any);
+            self.person(words[0], end, Some(t.s(words[0]).to_string()), gender);
+            return true;
+        }
         // A title or honorific followed by a name.
         if let Some(p) = words.iter().rposition(|&k| t.on(k, HONOR | ROLE)) {
             let rest = &words[p + 1..];

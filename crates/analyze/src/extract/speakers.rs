@@ -145,7 +145,17 @@ pub(crate) fn attribute(
             let trail = cx.trail(after, trail_to);
             // A quote of one or two words needs a real reporting verb: "called it a "disaster"" is
             // a scare quote, "said the plan was "dead on arrival"" is not.
-            let short_ok = trail.is_some() || (lead_from..open).any(|k| cx.cue(k));
+            let short_ok = trail.is_some()
+                || if t.es {
+                    // "dijo ..., que calificó el plan de «irreal»": the naming verb nearest the
+                    // quote makes it a scare quote.
+                    (lead_from..open)
+                        .rev()
+                        .find(|&k| cx.cue(k) || t.is_lang(k, &[], NAMING_ES))
+                        .is_some_and(|k| cx.cue(k))
+                } else {
+                    (lead_from..open).any(|k| cx.cue(k))
+                };
             let mut found = trail.or_else(|| cx.lead(lead_from, open));
             if found.as_ref().is_some_and(|f| f.entity.is_none() && is_document(&f.name, t.es)) {
                 // "..., the statement said": the author of the statement named before.
@@ -274,11 +284,15 @@ impl Ctx<'_, '_> {
         if !t.es {
             return None;
         }
+        // Only a person named in this paragraph or the one before: further back, the dropped
+        // subject is more likely someone the rules did not recognize.
+        let para = t.toks[v].para;
         let ms = self.ents.within(v.saturating_sub(LOOK_BACK * 4), v);
         let m = ms
             .iter()
             .rev()
             .take(LOOK_BACK)
+            .take_while(|m| t.toks[m.first].para + 1 >= para)
             .find(|m| !t.toks[m.first].quoted && self.kind(m.ent) == EntityKind::Person)?;
         let e = &self.ents.list[m.ent];
         Some(Found { name: e.name.clone(), span: t.toks[v].span, entity: Some(m.ent), via: Via::Pronoun })
@@ -318,6 +332,13 @@ impl Ctx<'_, '_> {
                 start -= 1;
             }
             if !named(start, end) && named(a, b) && !t.is_lang(a, WHO, WHO_ES) {
+                return self.phrase(a, b);
+            }
+            // "El presidente de la Confederación, Joaquín Serrano, defendió": the description
+            // names an organization, the apposition the person.
+            let person =
+                |x: usize, y: usize| self.ents.within(x, y).iter().any(|m| self.kind(m.ent) == EntityKind::Person);
+            if t.es && !person(start, end) && person(a, b) && (start..end).any(|k| t.on(k, ROLE)) {
                 return self.phrase(a, b);
             }
         }
@@ -409,6 +430,14 @@ impl Ctx<'_, '_> {
                 return Some(Found { name: e.name.clone(), span, entity: Some(m), via: Via::Description });
             }
         }
+        if t.es && to - a == 2 && t.is_lang(a, &[], &["el", "la"]) {
+            // "—dijo el comerciante": Spanish refers back to the person just named by what they
+            // are; the nearest person of the article's gender in this paragraph or the one before.
+            if let Some(m) = self.described(a) {
+                let e = &self.ents.list[m];
+                return Some(Found { name: e.name.clone(), span, entity: Some(m), via: Via::Description });
+            }
+        }
         Some(Found { name: text, span, entity: None, via: Via::Description })
     }
 
@@ -443,6 +472,23 @@ impl Ctx<'_, '_> {
             }
         }
         Found { name: t.s(k).to_string(), span, entity: None, via: Via::Pronoun }
+    }
+
+    /// The nearest person before the Spanish description at token `k` ("el comerciante") whose
+    /// gender agrees with its article, in the same paragraph or the one before.
+    fn described(&self, k: usize) -> Option<usize> {
+        let t = self.t;
+        let want = if t.is(k, "el") { Gender::Male } else { Gender::Female };
+        let para = t.toks[k].para;
+        let ms = self.ents.within(k.saturating_sub(LOOK_BACK * 4), k);
+        let m = ms
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+            .take_while(|m| t.toks[m.first].para + 1 >= para)
+            .find(|m| !t.toks[m.first].quoted && self.kind(m.ent) == EntityKind::Person)?;
+        let g = self.ents.list[m.ent].gender;
+        (g.is_none() || g == Some(want) || g == Some(Gender::Any)).then_some(m.ent)
     }
 
     /// The nearest person before token `k` whose role includes `noun`.
