@@ -2,12 +2,39 @@
 
 use std::sync::OnceLock;
 
-use nutgraf_analyze::extract::{extract, Extraction, NaiveDate};
+use nutgraf_analyze::extract::{extract_lang, Extraction, NaiveDate};
 use nutgraf_analyze::{Boilerplate, LoadedWord, Role};
-use nutgraf_text::{Document, Span};
+use nutgraf_text::{detect, Document, Lang, Span};
 use serde::{Deserialize, Serialize};
 
-use crate::Method;
+use crate::{LangChoice, Method};
+
+/// The language a brief was made in, and how it was chosen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Language {
+    /// The language whose rules made the brief ([`Lang::Other`]: the language-neutral path).
+    pub lang: Lang,
+    /// How sure detection was (1 when the language was given).
+    pub confidence: f32,
+    /// True when the language was detected, false when it was given.
+    pub detected: bool,
+    /// Why detection fell back to the language-neutral path (mixed, unsure or unsupported
+    /// language), for the user; never an error.
+    pub warning: Option<String>,
+}
+
+impl Language {
+    /// The language of `input` under `choice`.
+    pub fn choose(choice: LangChoice, input: &str) -> Language {
+        match choice {
+            LangChoice::Given(lang) => Language { lang, confidence: 1.0, detected: false, warning: None },
+            LangChoice::Auto => {
+                let d = detect(input);
+                Language { lang: d.lang, confidence: d.confidence, detected: true, warning: d.warning }
+            }
+        }
+    }
+}
 
 /// Why a sentence is not in the brief.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -76,6 +103,8 @@ pub struct Brief<'a> {
     pub sentences_in: usize,
     /// Paragraphs in the article.
     pub paragraphs_in: usize,
+    /// The language the brief was made in.
+    pub language: Language,
     /// The segmented article, kept for the extraction.
     pub(crate) doc: Document<'a>,
     /// Reference date for the extraction's relative dates.
@@ -107,7 +136,7 @@ impl<'a> Brief<'a> {
 
     /// Who said what, and when, in the article: computed once, on first call.
     pub fn extraction(&self) -> &Extraction {
-        self.extraction.get_or_init(|| extract(&self.doc, self.reference_date))
+        self.extraction.get_or_init(|| extract_lang(&self.doc, self.reference_date, self.language.lang))
     }
 
     /// The speaker of the first attributed quote that starts in chosen sentence `k`, if any.

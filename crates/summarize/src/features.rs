@@ -3,13 +3,21 @@
 //! Terms are Snowball stems of non-stop words, numbered per document. Each sentence gets a sparse
 //! vector of term counts, sorted by term id, and the document keeps the number of sentences each
 //! term occurs in, for IDF weights.
+//!
+//! Terms are made in the document's language ([`Document::lang`]): its Snowball stemmer and stop
+//! words, or lowercase words for the language-neutral path.
 
-use nutgraf_text::{words, Document, TermAnalyzer};
+use std::cell::RefCell;
+
+use nutgraf_text::{words, Document, Lang, TermAnalyzer};
 use rustc_hash::FxHashMap;
 
 thread_local! {
     /// One analyzer per thread, so its stem memo serves every article the thread summarizes.
-    static ANALYZER: std::cell::RefCell<TermAnalyzer> = std::cell::RefCell::new(TermAnalyzer::english());
+    static ANALYZER: RefCell<TermAnalyzer> = RefCell::new(TermAnalyzer::english());
+    /// The analyzers of the other languages this thread has met (English stays on the path
+    /// above, with no lookup).
+    static OTHERS: RefCell<Vec<TermAnalyzer>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Sparse term-count vectors of a document's sentences.
@@ -28,9 +36,22 @@ pub struct Features {
 }
 
 impl Features {
-    /// Computes the features of `doc`.
+    /// Computes the features of `doc`, in its language.
     pub fn new(doc: &Document) -> Features {
-        ANALYZER.with(|a| Features::with_analyzer(doc, &mut a.borrow_mut()))
+        if doc.lang == Lang::English {
+            return ANALYZER.with(|a| Features::with_analyzer(doc, &mut a.borrow_mut()));
+        }
+        OTHERS.with(|others| {
+            let mut others = others.borrow_mut();
+            let k = match others.iter().position(|a| a.lang() == doc.lang) {
+                Some(k) => k,
+                None => {
+                    others.push(TermAnalyzer::new(doc.lang));
+                    others.len() - 1
+                }
+            };
+            Features::with_analyzer(doc, &mut others[k])
+        })
     }
 
     /// Computes the features of `doc` with a given analyzer.
@@ -171,5 +192,20 @@ mod tests {
         assert_eq!(common(&f.tf[0], &f.tf[2]), 0);
         assert!((dot(&f.tf[0], &f.tf[1]) - 2.0).abs() < 1e-6);
         assert_eq!(f.df[f.tf[0][0].0 as usize], 2);
+    }
+
+    #[test]
+    fn vectors_in_the_document_language() {
+        let input = "Los concejales votaron el presupuesto. El concejal votó en contra. Llovió.";
+        let f = Features::new(&Document::with_lang(input, Lang::Spanish));
+        assert_eq!(f.words, vec![5, 5, 1]);
+        // "concejales"/"concejal" and "votaron"/"votó" share Spanish stems; "los", "el", "en" and
+        // "contra" are stop words.
+        assert_eq!(common(&f.tf[0], &f.tf[1]), 2);
+        assert_eq!(f.tf[1].len(), 2);
+        // The language-neutral path keeps every word, lowercase, unstemmed: only "el" is shared.
+        let f = Features::new(&Document::with_lang(input, Lang::Other));
+        assert_eq!(common(&f.tf[0], &f.tf[1]), 1);
+        assert_eq!(f.tf[1].len(), 5);
     }
 }

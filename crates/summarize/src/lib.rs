@@ -38,13 +38,14 @@ mod options;
 pub mod render;
 mod select;
 
+pub use brief::Language;
 pub use brief::{Brief, Omitted, Reason, Selected};
 pub use error::Error;
 pub use method::Weights;
-pub use options::{Length, Method, Options};
+pub use options::{LangChoice, Length, Method, Options};
 
 use method::{Context, Lead, LexRank, NutgrafScorer, Scorer, TextRank};
-use nutgraf_analyze::analyze;
+use nutgraf_analyze::analyze_lang;
 use nutgraf_text::Document;
 
 /// The default cap on input size: 16 MiB.
@@ -58,6 +59,7 @@ pub struct Summarizer {
     weights: Weights,
     max_bytes: usize,
     reference_date: Option<nutgraf_analyze::extract::NaiveDate>,
+    lang: LangChoice,
 }
 
 impl Default for Summarizer {
@@ -69,7 +71,13 @@ impl Default for Summarizer {
 impl Summarizer {
     /// A summarizer with `options` and the default weights.
     pub fn new(options: Options) -> Summarizer {
-        Summarizer { options, weights: Weights::default(), max_bytes: DEFAULT_MAX_BYTES, reference_date: None }
+        Summarizer {
+            options,
+            weights: Weights::default(),
+            max_bytes: DEFAULT_MAX_BYTES,
+            reference_date: None,
+            lang: LangChoice::default(),
+        }
     }
 
     /// Replaces the nutgraf scorer's weights (for tuning and experiments).
@@ -91,6 +99,19 @@ impl Summarizer {
         self
     }
 
+    /// Sets the articles' language, or [`LangChoice::Auto`] to detect it per article (the
+    /// default is English). Segmentation, terms and analysis follow the language; see
+    /// [`Brief::language`] for what was used.
+    pub fn with_lang(mut self, lang: LangChoice) -> Summarizer {
+        self.lang = lang;
+        self
+    }
+
+    /// The language setting in force.
+    pub fn lang(&self) -> LangChoice {
+        self.lang
+    }
+
     /// The options in force.
     pub fn options(&self) -> &Options {
         &self.options
@@ -106,8 +127,9 @@ impl Summarizer {
     pub fn summarize<'a>(&self, input: &'a str) -> Result<Brief<'a>, Error> {
         let length = self.options.length.validate()?;
         nutgraf_text::validate(input.as_bytes(), self.max_bytes)?;
-        let doc = Document::new(input);
-        let analysis = analyze(&doc);
+        let language = Language::choose(self.lang, input);
+        let doc = Document::with_lang(input, language.lang);
+        let analysis = analyze_lang(&doc, language.lang);
         let features = features::Features::new(&doc);
         let ctx = Context { doc: &doc, analysis: &analysis, features: &features };
         let method = self.options.method;
@@ -171,6 +193,7 @@ impl Summarizer {
             doc,
             reference_date: self.reference_date,
             extraction: Default::default(),
+            language,
         })
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use nutgraf_text::Lang;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
@@ -95,6 +96,39 @@ pub struct Options {
     pub keep_opinion: bool,
 }
 
+/// Which language articles are read as (set with
+/// [`Summarizer::with_lang`](crate::Summarizer::with_lang)).
+///
+/// It is not a field of [`Options`]: those are the method and budget, shared as plain values by
+/// every front end, while the language is a property of the input, like the reference date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangChoice {
+    /// Detect each article's language ([`nutgraf_text::detect`]); a mixed or unknown language
+    /// takes the language-neutral path, with a warning in the brief.
+    Auto,
+    /// Read every article as this language.
+    Given(Lang),
+}
+
+impl Default for LangChoice {
+    /// English, as the library has always read articles (the CLI defaults to `auto`).
+    fn default() -> LangChoice {
+        LangChoice::Given(Lang::English)
+    }
+}
+
+impl FromStr for LangChoice {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<LangChoice, Error> {
+        if s.trim().eq_ignore_ascii_case("auto") {
+            return Ok(LangChoice::Auto);
+        }
+        Lang::from_code(s).map(LangChoice::Given).ok_or_else(|| {
+            Error::InvalidOption(format!("unknown language {s:?}: use auto or one of {}", Lang::codes()))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +142,9 @@ mod tests {
         assert!(Length::Ratio(1.5).validate().is_err());
         assert!(Length::Ratio(f64::NAN).validate().is_err());
         assert_eq!(Length::Ratio(0.3).validate().unwrap(), Length::Ratio(0.3));
+        assert_eq!("es".parse::<LangChoice>().unwrap(), LangChoice::Given(Lang::Spanish));
+        assert_eq!("AUTO".parse::<LangChoice>().unwrap(), LangChoice::Auto);
+        let e = "xx".parse::<LangChoice>().unwrap_err().to_string();
+        assert!(e.contains("unknown language \"xx\"") && e.contains("es, sv"), "{e}");
     }
 }

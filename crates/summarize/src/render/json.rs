@@ -2,7 +2,7 @@
 
 use nutgraf_analyze::extract::view::{json_quotes, timeline, JsonQuote, JsonTimeline};
 use nutgraf_analyze::{Boilerplate, LoadedKind, Role};
-use nutgraf_text::{CharOffsets, Span};
+use nutgraf_text::{CharOffsets, Span, Support};
 use serde::Serialize;
 
 use crate::{Brief, Method, Reason};
@@ -12,6 +12,8 @@ use crate::{Brief, Method, Reason};
 pub struct JsonBrief<'a> {
     /// Method used.
     pub method: Method,
+    /// The language the brief was made in, and how it was chosen.
+    pub language: JsonLanguage,
     /// Chosen sentences in source order.
     pub sentences: Vec<JsonSentence<'a>>,
     /// Sentences left out, in source order.
@@ -24,6 +26,25 @@ pub struct JsonBrief<'a> {
     pub quotes: Vec<JsonQuote<'a>>,
     /// Dated sentences of the article in date order (docs/extract-schema.md).
     pub timeline: Vec<JsonTimeline<'a>>,
+}
+
+/// The language of a brief.
+#[derive(Debug, Serialize)]
+pub struct JsonLanguage {
+    /// ISO 639-1 code (`und` for the language-neutral path).
+    pub code: &'static str,
+    /// English name.
+    pub name: &'static str,
+    /// How sure detection was, 0 to 1 (1 when given).
+    pub confidence: f32,
+    /// True when detected, false when given with `--lang`.
+    pub detected: bool,
+    /// full (English, Spanish), basic (segmentation, stems, stop words, selection; no opinion or
+    /// attribution rules) or neutral.
+    pub support: &'static str,
+    /// Why detection fell back to the language-neutral path (absent when it did not).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
 }
 
 /// A chosen sentence.
@@ -152,8 +173,22 @@ impl<'a> JsonBrief<'a> {
                 valence: w.valence,
             })
             .collect();
+        let l = &brief.language;
+        let language = JsonLanguage {
+            code: l.lang.code(),
+            name: l.lang.name(),
+            confidence: (l.confidence * 100.0).round() / 100.0,
+            detected: l.detected,
+            support: match l.lang.support() {
+                Support::Full => "full",
+                Support::Basic => "basic",
+                Support::Neutral => "neutral",
+            },
+            warning: l.warning.clone(),
+        };
         JsonBrief {
             method: brief.method,
+            language,
             sentences,
             omitted,
             loaded_words,
