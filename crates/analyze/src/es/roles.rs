@@ -46,7 +46,7 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
     if has_role {
         let opens = {
             let mut b = start;
-            if b > sent_from && t.is_lang(b - 1, &[], &["el", "la", "los", "las", "su", "sus"]) {
+            if b > sent_from && t.is_lang(b - 1, &[], &["el", "la", "los", "las", "su", "sus", "un", "una"]) {
                 b -= 1;
             }
             b == sent_from
