@@ -28,7 +28,9 @@ score.
 
 use std::ops::Range;
 
-use crate::porter;
+use nutgraf_text::{Lang, TermAnalyzer};
+
+use crate::{multilingual, porter};
 
 /// Splits `text` into rouge-score 0.1.2 tokens: lowercase ASCII alphanumeric runs, each
 /// longer than three characters stemmed with NLTK's Porter stemmer.
@@ -79,6 +81,22 @@ impl Tokenized {
         }
         out.push_word(&mut word);
         out.end_line();
+        out
+    }
+
+    /// Tokenizes `text` in `lang`: English exactly as [`Tokenized::new`] (rouge-score), every
+    /// other language with Unicode-aware tokens and its Snowball stemmer (see
+    /// [`score_lang`](crate::score_lang)).
+    pub fn with_lang(text: &str, lang: Lang) -> Tokenized {
+        if lang == Lang::English {
+            return Tokenized::new(text);
+        }
+        let mut analyzer = TermAnalyzer::new(lang);
+        let mut out = Tokenized::default();
+        for line in text.split('\n') {
+            multilingual::tokenize_line(line, &mut analyzer, &mut out.tokens);
+            out.end_line();
+        }
         out
     }
 
