@@ -79,12 +79,38 @@ pub struct SummarizeArgs {
     /// JSON output, when the article gives no publication date of its own.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// The article's language: auto (detect it) or a code such as en, es, fr. A mixed or unknown
+    /// language takes the language-neutral path, with a warning on stderr.
+    #[arg(long, value_name = "CODE", default_value = "auto", long_help = lang_help())]
+    pub lang: String,
     /// Brief options.
     #[command(flatten)]
     pub brief: BriefArgs,
     /// Fetch options.
     #[command(flatten)]
     pub fetch: FetchArgs,
+}
+
+/// The long help of `--lang`: every language with its level of support (docs/languages.md).
+fn lang_help() -> String {
+    use nutgraf_text::{Lang, Support};
+    let mut out = String::from(
+        "The article's language: auto (detect it; the default) or a code. A mixed or unknown language \
+         takes the language-neutral path, with a warning on stderr. Support by language:\n",
+    );
+    for (support, what) in [
+        (Support::Full, "full: sentences, stems, stop words, quotes and speakers, dates, opinion, boilerplate"),
+        (Support::Basic, "basic: sentences, stems, stop words and selection; no opinion or attribution rules yet"),
+        (Support::Neutral, "neutral: sentences and lowercase words only"),
+    ] {
+        let langs: Vec<String> = Lang::ALL
+            .iter()
+            .filter(|l| l.support() == support)
+            .map(|l| format!("{} ({})", l.code(), l.name()))
+            .collect();
+        out.push_str(&format!("\n  {what}:\n    {}\n", langs.join(", ")));
+    }
+    out
 }
 
 /// Data, dataset and method selection shared by `nutgraf eval` and `nutgraf bench`.
@@ -153,6 +179,10 @@ pub struct RougeArgs {
     /// The candidate summary: a UTF-8 text file, one sentence per line.
     #[arg(long, value_name = "FILE")]
     pub candidate: PathBuf,
+    /// Language of the summaries: en (rouge-score's tokens and Porter stemmer) or another code
+    /// (Unicode-aware tokens and that language's Snowball stemmer, as XL-Sum's multilingual ROUGE).
+    #[arg(long, value_name = "CODE", default_value = "en")]
+    pub lang: String,
     /// Output format: text or json.
     #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
     pub format: String,
@@ -431,5 +461,20 @@ mod tests {
         let Command::Roundup(a) = ok.command else { panic!("not roundup") };
         assert!(a.inputs.is_empty() && a.input_file.is_some());
         assert!(Cli::try_parse_from(["nutgraf", "roundup", "a.txt", "--words", "9", "--sentences", "2"]).is_err());
+    }
+
+    #[test]
+    fn lang_flags() {
+        let ok = Cli::try_parse_from(["nutgraf", "summarize", "a.txt"]).unwrap();
+        let Command::Summarize(a) = ok.command else { panic!("not summarize") };
+        assert_eq!(a.lang, "auto");
+        let ok =
+            Cli::try_parse_from(["nutgraf", "rouge", "--reference", "r", "--candidate", "c", "--lang", "es"]).unwrap();
+        let Command::Rouge(a) = ok.command else { panic!("not rouge") };
+        assert_eq!(a.lang, "es");
+        let help = lang_help();
+        for lang in nutgraf_text::Lang::ALL {
+            assert!(help.contains(&format!("{} ({})", lang.code(), lang.name())), "{lang} missing from --help");
+        }
     }
 }

@@ -1,11 +1,14 @@
 //! `nutgraf rouge`: ROUGE of one candidate summary against one reference, as rouge-score 0.1.2
-//! computes it with stemming on. Sentences for ROUGE-Lsum are the files' lines.
+//! computes it with stemming on. Sentences for ROUGE-Lsum are the files' lines. `--lang` other
+//! than `en` scores with Unicode-aware tokens and that language's Snowball stemmer
+//! (`nutgraf_rouge::score_lang`).
 
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::anyhow;
 use nutgraf_eval::report::{json, rouge_text};
+use nutgraf_text::Lang;
 
 use crate::flags::RougeArgs;
 use crate::input::read_bytes;
@@ -27,9 +30,12 @@ pub fn run(args: RougeArgs) -> Result<(), Failure> {
         "json" => true,
         other => return Err(Failure::usage(anyhow!("unknown format {other:?}: use text or json"))),
     };
+    let lang = Lang::from_code(&args.lang).ok_or_else(|| {
+        Failure::usage(anyhow!("unknown language {:?} for --lang: use one of {}", args.lang, Lang::codes()))
+    })?;
     let reference = read_text(&args.reference)?;
     let candidate = read_text(&args.candidate)?;
-    let scores = nutgraf_rouge::score(&reference, &candidate);
+    let scores = nutgraf_rouge::score_lang(&reference, &candidate, lang);
     let out = if json_out { json(&scores) } else { rouge_text(&scores) };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(out.as_bytes())?;
