@@ -248,13 +248,16 @@ fn lower<'b>(word: &str, buf: &'b mut String) -> Option<&'b str> {
     Some(buf)
 }
 
-/// The list bits of a Spanish word, any case.
+/// The list bits of a Spanish word, any case. Kept out of line so the English token loop stays
+/// as small as it was.
+#[inline(never)]
 pub(crate) fn flags(word: &str) -> u8 {
     let mut buf = String::new();
     lower(word, &mut buf).and_then(|w| FLAGS.get(w).copied()).unwrap_or(0)
 }
 
 /// True when `word` (any case) is a Spanish function word.
+#[inline(never)]
 pub(crate) fn stop(word: &str) -> bool {
     let mut buf = String::new();
     lower(word, &mut buf).is_some_and(|w| STOP.binary_search(&w).is_ok())

@@ -360,6 +360,7 @@ impl Builder<'_, '_> {
 
     /// The gender of the first name at token `k` (census list; in Spanish text also the Spanish
     /// list).
+    #[inline(always)]
     fn first_name_at(&self, k: usize) -> Option<Gender> {
         let w = strip_possessive(self.t.s(k));
         first_name(w).or_else(|| if self.t.es { crate::es::lexicon::first_name(w) } else { None })

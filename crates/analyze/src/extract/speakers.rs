@@ -563,10 +563,12 @@ pub(super) fn date_within(dates: &[DateMention], span: Span) -> Option<DateRef> 
 /// True for descriptions that name a document rather than a person ("the statement", "el
 /// comunicado").
 fn is_document(name: &str, es: bool) -> bool {
-    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    let last = name.rsplit(' ').next().unwrap_or(name);
     if es {
+        let last = last.to_lowercase();
         return matches!(last.as_str(), "comunicado" | "nota" | "informe" | "carta" | "escrito" | "documento");
     }
+    let last = last.to_ascii_lowercase();
     matches!(last.as_str(), "statement" | "release" | "letter" | "report" | "filing" | "post" | "memo")
 }
 

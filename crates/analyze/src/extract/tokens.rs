@@ -70,14 +70,15 @@ impl Tokens<'_> {
 
     /// True when token `i` is a stop word (English, or Spanish function words).
     pub fn stop(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.word
-                && if self.es {
-                    crate::es::lexicon::stop(&self.text[t.span])
-                } else {
-                    super::lexicon::stop(&self.text[t.span])
-                }
-        })
+        let Some(t) = self.toks.get(i) else { return false };
+        if !t.word {
+            return false;
+        }
+        if self.es {
+            crate::es::lexicon::stop(&self.text[t.span])
+        } else {
+            super::lexicon::stop(&self.text[t.span])
+        }
     }
 
     /// True when token `i` is, ignoring case, `en` in English text or one of `es` in Spanish text.
@@ -106,6 +107,15 @@ pub(crate) fn tokenize<'d>(doc: &'d Document<'_>) -> Tokens<'d> {
 
 /// Tokenizes every sentence of `doc`, with the Spanish word lists when `es`.
 pub(crate) fn tokenize_lang<'d>(doc: &'d Document<'_>, es: bool) -> Tokens<'d> {
+    // One monomorphized copy per language keeps the English loop exactly as it was.
+    if es {
+        tokenize_impl::<true>(doc)
+    } else {
+        tokenize_impl::<false>(doc)
+    }
+}
+
+fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>) -> Tokens<'d> {
     let text = doc.text.normalized();
     // About one token (word or punctuation mark) per four bytes of news text.
     let mut toks = Vec::with_capacity(text.len() / 3 + 8);
@@ -116,7 +126,7 @@ pub(crate) fn tokenize_lang<'d>(doc: &'d Document<'_>, es: bool) -> Tokens<'d> {
         let push = |span: Span, word: bool, toks: &mut Vec<Tok>| {
             let cap = word && text[span.start..].chars().next().is_some_and(char::is_uppercase);
             let first = toks.len() == *sent_start.last().unwrap_or(&0);
-            let flags = match (word, es) {
+            let flags = match (word, ES) {
                 (false, _) => 0,
                 (true, false) => super::lexicon::flags(&text[span]),
                 (true, true) => crate::es::lexicon::flags(&text[span]),
@@ -131,7 +141,7 @@ pub(crate) fn tokenize_lang<'d>(doc: &'d Document<'_>, es: bool) -> Tokens<'d> {
         punct(text, pos, s.norm.end, &mut |sp| push(sp, false, &mut toks));
     }
     sent_start.push(toks.len());
-    Tokens { text, toks, sent_start, es }
+    Tokens { text, toks, sent_start, es: ES }
 }
 
 fn punct(text: &str, from: usize, to: usize, emit: &mut impl FnMut(Span)) {
