@@ -304,7 +304,9 @@ impl Builder<'_, '_> {
             let rest = &words[p + 1..];
             let titled = rest.last().is_some_and(|&k| t.on(k, ROLE));
             if !rest.is_empty() && !titled && !rest.iter().any(|&k| self.org_word(k)) && !place_run(t, &words[p..]) {
-                let gender = self.first_name_at(words[p]).filter(|g| *g != Gender::Any);
+                // (English looks the gender up without stripping a possessive, as it always has.)
+                let name = if t.es { self.first_name_at(words[p]) } else { first_name(t.s(words[p])) };
+                let gender = name.filter(|g| *g != Gender::Any);
                 let gender = self.honorific_before(words[p]).flatten().or(gender);
                 self.person(words[p], end, Some(t.s(words[p]).to_string()), gender);
                 return true;
