@@ -67,8 +67,9 @@ pub struct BriefArgs {
 pub struct SummarizeArgs {
     /// The article: a UTF-8 text file, an HTML page (.html/.htm, or content that looks like
     /// HTML), an http(s):// URL, or - for standard input. Pages are reduced to their article text.
+    /// Several articles on one story make one cited brief, as `nutgraf roundup` does.
     #[arg(value_name = "FILE|URL", default_value = "-")]
-    pub input: PathBuf,
+    pub inputs: Vec<PathBuf>,
     /// Output format: text, markdown or json.
     #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
     pub format: String,

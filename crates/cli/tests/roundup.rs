@@ -148,3 +148,27 @@ fn bad_input_and_usage_errors() {
         .success()
         .stdout(predicate::str::contains("single-article brief"));
 }
+
+#[test]
+fn summarize_with_several_articles_makes_the_roundup() {
+    let (a, b, c) = (fixture("herald.txt"), fixture("standard.html"), fixture("wire.txt"));
+    for format in ["text", "json"] {
+        let run = |cmd: &str| {
+            let out =
+                nutgraf().arg(cmd).args([&a, &b, &c]).args(["--sentences", "3", "--format", format]).output().unwrap();
+            assert!(out.status.success(), "{cmd}: {}", String::from_utf8_lossy(&out.stderr));
+            out.stdout
+        };
+        assert_eq!(String::from_utf8(run("summarize")).unwrap(), String::from_utf8(run("roundup")).unwrap());
+    }
+    for (flag, value) in [("--ratio", "0.3"), ("--method", "lead"), ("--date", "2026-01-02"), ("--lang", "es")] {
+        nutgraf()
+            .arg("summarize")
+            .args([&a, &b])
+            .args([flag, value])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!("{flag} applies to one article")));
+    }
+    nutgraf().args(["summarize", "-", "-"]).assert().code(2).stderr(predicate::str::contains("only once"));
+}
