@@ -43,6 +43,8 @@ pub fn json() -> String {
 pub struct BriefSchema {
     /// `nutgraf`, `lead`, `textrank` or `lexrank`.
     method: String,
+    /// The language the brief was made in, and how it was chosen.
+    language: LanguageSchema,
     /// Chosen sentences, in source order.
     sentences: Vec<SentenceSchema>,
     /// Every sentence not chosen, in source order, with the reason.
@@ -62,6 +64,24 @@ pub struct BriefSchema {
     /// Where the text came from; present for `html` and `url` input only.
     #[schema(nullable = false)]
     source: Option<SourceJson<'static>>,
+}
+
+/// The language of a brief (docs/languages.md).
+#[derive(ToSchema)]
+pub struct LanguageSchema {
+    /// ISO 639-1 code (`und` for the language-neutral path).
+    code: String,
+    /// English name.
+    name: String,
+    /// How sure detection was, 0 to 1 (1 when the language was given).
+    confidence: f32,
+    /// True when detected, false when given in the request.
+    detected: bool,
+    /// `full`, `basic` or `neutral`.
+    support: String,
+    /// Why detection fell back to the language-neutral path (absent when it did not).
+    #[schema(nullable = false)]
+    warning: Option<String>,
 }
 
 /// A chosen sentence.

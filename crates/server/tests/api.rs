@@ -27,6 +27,28 @@ async fn summarize_text_spans_point_into_the_text() {
 }
 
 #[tokio::test]
+async fn summarize_detects_or_takes_the_language() {
+    let (status, brief) = post("/v1/summarize", json!({ "text": ARTICLE, "sentences": 2 })).await;
+    assert_eq!(status, StatusCode::OK, "{brief}");
+    assert_eq!(brief["language"]["code"], "en");
+    assert_eq!(brief["language"]["detected"], true);
+    let spanish = "El ayuntamiento de Sevilla aprobó el martes un presupuesto de 4,2 millones de euros para \
+                   reparar las bibliotecas de los barrios del norte.\n\n«Es un buen día para la ciudad», dijo la \
+                   alcaldesa, Ana Ruiz, al salir del pleno.\n\nLas obras empezarán en marzo y durarán un año.";
+    let (status, brief) = post("/v1/summarize", json!({ "text": spanish, "sentences": 2, "lang": "es" })).await;
+    assert_eq!(status, StatusCode::OK, "{brief}");
+    assert_eq!(brief["language"]["code"], "es");
+    assert_eq!(brief["language"]["detected"], false);
+    for s in brief["sentences"].as_array().unwrap() {
+        let (a, b) = (s["span"][0].as_u64().unwrap() as usize, s["span"][1].as_u64().unwrap() as usize);
+        assert_eq!(&spanish[a..b], s["text"].as_str().unwrap());
+    }
+    let (status, error) = post("/v1/summarize", json!({ "text": ARTICLE, "lang": "xx" })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(error["message"].as_str().unwrap().contains("unknown language"), "{error}");
+}
+
+#[tokio::test]
 async fn summarize_html_answers_with_the_extracted_text() {
     let html = "<html><head><title>Bridge reopens</title></head><body><nav><a href='/'>Home</a></nav><article>\
         <h1>Bridge reopens</h1><p>The Elm Street bridge reopened to traffic on Monday after eight months of repairs.</p>\
@@ -138,7 +160,7 @@ async fn openapi_describes_every_endpoint_and_real_briefs() {
         assert!(doc["paths"].get(path).is_some(), "{path} missing");
     }
     let request = &doc["components"]["schemas"]["SummarizeRequest"]["properties"];
-    for field in ["text", "html", "url", "sentences", "words", "ratio", "method", "keep_opinion"] {
+    for field in ["text", "html", "url", "sentences", "words", "ratio", "method", "keep_opinion", "lang"] {
         assert!(request.get(field).is_some(), "SummarizeRequest.{field}");
     }
     let brief_schema =

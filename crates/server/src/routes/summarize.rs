@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use nutgraf_summarize::render::JsonBrief;
-use nutgraf_summarize::{Length, Method, Options, Summarizer};
+use nutgraf_summarize::{LangChoice, Length, Method, Options, Summarizer};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -39,6 +39,11 @@ pub struct SummarizeRequest {
     /// Keep unattributed opinion (boilerplate is still left out). Default false.
     #[serde(default)]
     pub keep_opinion: bool,
+    /// The article's language: `auto` (detect it; the default) or a code such as `en`, `es`,
+    /// `fr` (docs/languages.md). A mixed or unknown language takes the language-neutral path;
+    /// the brief's `language.warning` says so.
+    #[schema(example = "auto")]
+    pub lang: Option<String>,
 }
 
 /// A scoring method: `nutgraf` (neutral), or the classic baselines without neutrality filters.
@@ -84,6 +89,11 @@ impl SummarizeRequest {
             keep_opinion: self.keep_opinion,
         })
     }
+
+    /// The language the request asks for (`auto` when not given, as in `nutgraf summarize`).
+    pub fn lang(&self) -> Result<LangChoice, ApiError> {
+        Ok(self.lang.as_deref().unwrap_or("auto").parse::<LangChoice>()?)
+    }
 }
 
 /// The response: the brief in the JSON form of `nutgraf summarize --format json`, plus
@@ -115,15 +125,16 @@ pub async fn summarize(
     AppJson(req): AppJson<SummarizeRequest>,
 ) -> Result<Response, ApiError> {
     let options = req.options()?;
+    let lang = req.lang()?;
     let loaded = article::load(&state, req.text, req.html, req.url).await?;
-    let json = pool::run(&state, move || brief_json(loaded, options)).await??;
+    let json = pool::run(&state, move || brief_json(loaded, options, lang)).await??;
     Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response())
 }
 
 /// Loads, summarizes and renders, on a worker thread.
-fn brief_json(loaded: article::Loaded, options: Options) -> Result<Vec<u8>, ApiError> {
+fn brief_json(loaded: article::Loaded, options: Options, lang: LangChoice) -> Result<Vec<u8>, ApiError> {
     let article = loaded.article()?;
-    let brief = Summarizer::new(options).summarize(article.text())?;
+    let brief = Summarizer::new(options).with_lang(lang).summarize(article.text())?;
     let response = SummarizeResponse { brief: JsonBrief::new(&brief), source: article.source() };
     serde_json::to_vec(&response).map_err(|e| ApiError::Internal(format!("cannot serialize a brief: {e}")))
 }
