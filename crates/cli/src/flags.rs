@@ -60,6 +60,10 @@ pub struct BriefArgs {
     /// Keep unattributed opinion in the brief (boilerplate is always left out).
     #[arg(long)]
     pub keep_opinion: bool,
+    /// The article's language: auto (detect it) or a code such as en, es, fr. A mixed or unknown
+    /// language takes the language-neutral path, with a warning.
+    #[arg(long, value_name = "CODE", default_value = "auto", long_help = lang_help())]
+    pub lang: String,
 }
 
 /// `nutgraf summarize`.
@@ -80,10 +84,6 @@ pub struct SummarizeArgs {
     /// JSON output, when the article gives no publication date of its own.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// The article's language: auto (detect it) or a code such as en, es, fr. A mixed or unknown
-    /// language takes the language-neutral path, with a warning on stderr.
-    #[arg(long, value_name = "CODE", default_value = "auto", long_help = lang_help())]
-    pub lang: String,
     /// Brief options.
     #[command(flatten)]
     pub brief: BriefArgs,
@@ -468,7 +468,10 @@ mod tests {
     fn lang_flags() {
         let ok = Cli::try_parse_from(["nutgraf", "summarize", "a.txt"]).unwrap();
         let Command::Summarize(a) = ok.command else { panic!("not summarize") };
-        assert_eq!(a.lang, "auto");
+        assert_eq!(a.brief.lang, "auto");
+        let ok = Cli::try_parse_from(["nutgraf", "batch", "--in", "a.jsonl", "--lang", "es"]).unwrap();
+        let Command::Batch(a) = ok.command else { panic!("not batch") };
+        assert_eq!(a.brief.lang, "es");
         let ok =
             Cli::try_parse_from(["nutgraf", "rouge", "--reference", "r", "--candidate", "c", "--lang", "es"]).unwrap();
         let Command::Rouge(a) = ok.command else { panic!("not rouge") };

@@ -48,7 +48,9 @@ type Records = Box<dyn Iterator<Item = Result<Record, nutgraf_ingest::Error>>>;
 
 /// Runs `nutgraf batch`.
 pub fn run(args: BatchArgs) -> Result<(), Failure> {
-    let summarizer = Summarizer::new(super::brief_options(&args.brief)?).with_max_bytes(args.max_bytes);
+    let summarizer = Summarizer::new(super::brief_options(&args.brief)?)
+        .with_max_bytes(args.max_bytes)
+        .with_lang(super::lang_choice(&args.brief)?);
     let fetcher = source::fetcher(args.fetch.timeout)?;
     if args.jobs == Some(0) {
         return Err(Failure::usage(anyhow::anyhow!("--jobs must be at least 1")));

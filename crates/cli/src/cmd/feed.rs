@@ -59,7 +59,8 @@ pub fn run(args: FeedArgs) -> Result<(), Failure> {
         .filter(|i| since.is_none_or(|d| i.published.is_some_and(|p| p >= d)))
         .take(args.limit.unwrap_or(usize::MAX))
         .collect();
-    let summarizer = Summarizer::new(options).with_max_bytes(args.max_bytes);
+    let summarizer =
+        Summarizer::new(options).with_max_bytes(args.max_bytes).with_lang(super::lang_choice(&args.brief)?);
     let fetcher = (!args.no_fetch).then_some(&fetcher);
     let lines: Vec<String> = items
         .par_iter()

@@ -42,6 +42,11 @@ pub fn reference_date(date: &Option<String>) -> Result<Option<nutgraf_analyze::e
 }
 
 /// Validates brief flags into library options (the "high" args).
+/// The language `--lang` asks for (`auto` or a code; an unknown code is a usage error).
+pub fn lang_choice(a: &BriefArgs) -> Result<nutgraf_summarize::LangChoice, Failure> {
+    a.lang.parse().map_err(Failure::usage)
+}
+
 pub fn brief_options(a: &BriefArgs) -> Result<Options, Failure> {
     let method: Method = a.method.parse().map_err(Failure::usage)?;
     let length = match (a.sentences, a.words, a.ratio) {

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use nutgraf_summarize::render::{render, Format, JsonBrief};
-use nutgraf_summarize::{LangChoice, Summarizer};
+use nutgraf_summarize::Summarizer;
 
 use anyhow::anyhow;
 
@@ -20,7 +20,7 @@ pub fn run(args: SummarizeArgs) -> Result<(), Failure> {
     let format: Format = args.format.parse().map_err(Failure::usage)?;
     let options = super::brief_options(&args.brief)?;
     let reference = super::reference_date(&args.date)?;
-    let lang: LangChoice = args.lang.parse().map_err(Failure::usage)?;
+    let lang = super::lang_choice(&args.brief)?;
     let path = args.inputs.first().cloned().unwrap_or_else(|| "-".into());
     let input = source::load(&path, args.max_bytes, args.fetch.timeout)?;
     let summarizer =
@@ -53,7 +53,7 @@ fn roundup_args(args: SummarizeArgs) -> Result<RoundupArgs, Failure> {
         (args.brief.ratio.is_some(), "--ratio"),
         (!args.brief.method.eq_ignore_ascii_case("nutgraf"), "--method"),
         (args.date.is_some(), "--date"),
-        (!args.lang.eq_ignore_ascii_case("auto") && !args.lang.eq_ignore_ascii_case("en"), "--lang"),
+        (!args.brief.lang.eq_ignore_ascii_case("auto") && !args.brief.lang.eq_ignore_ascii_case("en"), "--lang"),
     ];
     if let Some((_, flag)) = single.iter().find(|(given, _)| *given) {
         return Err(Failure::usage(anyhow!(
