@@ -206,13 +206,14 @@ pub(crate) fn voice(t: &Tokens<'_>, from: usize, to: usize) -> (bool, bool) {
 
 /// (future, past) for one word; `then_a`: the next word is "a" ("va a abrir").
 fn word_tense(w: &str, then_a: bool) -> (bool, bool) {
-    let fut = ["será", "serán", "prevé", "prevén", "previsto", "prevista", "próximo", "próxima"];
-    let past = ["fue", "fueron", "había", "habían", "era", "eran", "hace", "pasado", "pasada", "ayer"];
-    let future = fut.iter().any(|x| eq_fold(w, x))
-        || ((eq_fold(w, "va") || eq_fold(w, "van")) && then_a)
-        || (w.chars().count() > 4 && (w.ends_with("rá") || w.ends_with("rán")));
-    let pst = past.iter().any(|x| eq_fold(w, x))
-        || (w.chars().count() > 3 && (w.ends_with('ó') || w.ends_with("aron") || w.ends_with("ieron")));
+    let mut buf = String::new();
+    let w = super::lower(w, &mut buf);
+    let future = matches!(w, "será" | "serán" | "prevé" | "prevén" | "previsto" | "prevista" | "próximo" | "próxima")
+        || (matches!(w, "va" | "van") && then_a)
+        || (w.len() > 5 && (w.ends_with("rá") || w.ends_with("rán")));
+    let pst =
+        matches!(w, "fue" | "fueron" | "había" | "habían" | "era" | "eran" | "hace" | "pasado" | "pasada" | "ayer")
+            || (w.len() > 4 && (w.ends_with('ó') || w.ends_with("aron") || w.ends_with("ieron")));
     (future, pst)
 }
 

@@ -233,35 +233,29 @@ static FLAGS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
 
 static FIRST: LazyLock<FxHashMap<&'static str, Gender>> = LazyLock::new(|| FIRST_NAMES.iter().copied().collect());
 
-/// Lowercases `word` into `buf` (ASCII fast path), or returns `None` when it is too long to be
-/// on any list.
-fn lower<'b>(word: &str, buf: &'b mut String) -> Option<&'b str> {
-    if word.len() > 24 {
-        return None;
-    }
-    buf.clear();
-    if word.is_ascii() {
-        buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
-    } else {
-        buf.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    Some(buf)
-}
-
 /// The list bits of a Spanish word, any case. Kept out of line so the English token loop stays
 /// as small as it was.
 #[inline(never)]
 pub(crate) fn flags(word: &str) -> u8 {
+    if word.len() > 24 {
+        return 0;
+    }
     let mut buf = String::new();
-    lower(word, &mut buf).and_then(|w| FLAGS.get(w).copied()).unwrap_or(0)
+    FLAGS.get(super::lower(word, &mut buf)).copied().unwrap_or(0)
 }
 
 /// True when `word` (any case) is a Spanish function word.
 #[inline(never)]
 pub(crate) fn stop(word: &str) -> bool {
+    if word.len() > 12 {
+        return false;
+    }
     let mut buf = String::new();
-    lower(word, &mut buf).is_some_and(|w| STOP.binary_search(&w).is_ok())
+    STOP_SET.contains(super::lower(word, &mut buf))
 }
+
+static STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+static CUE_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| CUES.iter().copied().collect());
 
 /// The gender of a Spanish first name as written ("María").
 pub(crate) fn first_name(word: &str) -> Option<Gender> {
@@ -280,7 +274,7 @@ pub(crate) fn honorific(lower: &str) -> Option<Option<Gender>> {
 
 /// True when `lower` is a Spanish reporting verb.
 pub(crate) fn is_cue(lower: &str) -> bool {
-    CUES.binary_search(&lower).is_ok()
+    CUE_SET.contains(lower)
 }
 
 #[cfg(test)]

@@ -33,20 +33,36 @@ use nutgraf_text::Document;
 use crate::extract::{Extraction, NaiveDate};
 use crate::Analysis;
 
-/// True when `word` equals the lowercase `lower`, ignoring case (Unicode-aware only when needed).
+/// True when `word` equals the lowercase `lower`, ignoring case. Spanish letters keep their
+/// UTF-8 length when lowercased (Á/á, Ñ/ñ: two bytes each), so a length mismatch rejects at once;
+/// this comparison runs for every word a Spanish rule looks at.
+#[inline]
 pub(crate) fn eq_fold(word: &str, lower: &str) -> bool {
+    if word.len() != lower.len() {
+        return false;
+    }
     if word.is_ascii() {
         return word.eq_ignore_ascii_case(lower);
     }
-    let mut a = word.chars().flat_map(char::to_lowercase);
-    let mut b = lower.chars();
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x == y => {}
-            _ => return false,
-        }
+    word == lower || word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
+/// `word` lowercased: borrowed when it does not start with an uppercase letter (most words),
+/// else lowercased into `buf`. Only the first letter is checked: words capitalized in the middle
+/// are names, which no lowercase list holds anyway.
+#[inline]
+pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    let Some(first) = word.chars().next() else { return word };
+    if !first.is_uppercase() {
+        return word;
     }
+    buf.clear();
+    if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    buf
 }
 
 /// Analyzes a Spanish article (see [`crate::analyze_lang`]).

@@ -57,14 +57,27 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
     };
     let mut out = Analysis { sentences: Vec::with_capacity(doc.sentences.len()), loaded: Vec::new() };
     let mut note_paragraph = None;
+    // Words and their lowercase forms, reused from sentence to sentence.
+    let mut spans: Vec<Span> = Vec::new();
+    let mut pool: Vec<(usize, String)> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         let norm = &norm_text[s.norm];
-        let spans: Vec<Span> = nutgraf_text::words(norm_text, s.norm).collect();
-        let words: Vec<(usize, String)> =
-            spans.iter().map(|&w| (w.start, norm_text[w].chars().flat_map(char::to_lowercase).collect())).collect();
+        spans.clear();
+        spans.extend(nutgraf_text::words(norm_text, s.norm));
+        for (k, &w) in spans.iter().enumerate() {
+            if k == pool.len() {
+                pool.push((0, String::new()));
+            }
+            let (at, lower) = &mut pool[k];
+            *at = w.start;
+            lower.clear();
+            let mut buf = String::new();
+            lower.push_str(super::lower(&norm_text[w], &mut buf));
+        }
+        let words = &pool[..spans.len()];
         let inside = |at: usize| in_quote(at);
         let starts_quoted = words.first().is_some_and(|(at, _)| inside(*at));
-        let role = classify(&words, &inside, starts_quoted);
+        let role = classify(words, &inside, starts_quoted);
         let alone = doc.paragraphs[s.paragraph].norm == s.norm;
         let mut bp = boilerplate::detect(norm).or_else(|| {
             if alone {
@@ -106,7 +119,7 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
             evaluative += frames;
             asserts |= frames > 0.0;
         }
-        let dependency = dependency(role, &words, &outside);
+        let dependency = dependency(role, words, &outside);
         out.sentences.push(SentenceInfo {
             role,
             boilerplate: bp,
