@@ -1,10 +1,12 @@
 //! Speed of the whole pipeline (validate, normalize, segment, analyze, score, select) on the
-//! bundled example articles and on a 100,000-word input. Each iteration asserts the brief's size.
+//! bundled example articles, on a 100,000-word input, and on one story written in Spanish and in
+//! English (issue 11: Spanish within 20% of English). Each iteration asserts the brief's size.
 //!
 //! Run: `cargo bench -p nutgraf-summarize --bench summarize`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use nutgraf_summarize::{Length, Method, Options, Summarizer};
+use nutgraf_summarize::{LangChoice, Length, Method, Options, Summarizer};
+use nutgraf_text::Lang;
 
 const ARTICLES: [&str; 3] = [
     include_str!("../../../examples/riverside-budget.txt"),
@@ -55,5 +57,29 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// The same story in Spanish (679 words) and English (630 words), each with its language given
+/// and detected.
+fn languages(c: &mut Criterion) {
+    let cases = [
+        ("en", include_str!("../tests/fixtures/lang/en-market.txt"), Lang::English),
+        ("es", include_str!("../tests/fixtures/lang/es-mercado.txt"), Lang::Spanish),
+    ];
+    let mut g = c.benchmark_group("languages");
+    for (name, article, lang) in cases {
+        g.throughput(Throughput::Bytes(article.len() as u64));
+        for (how, choice) in [("given", LangChoice::Given(lang)), ("auto", LangChoice::Auto)] {
+            let s = Summarizer::new(Options { length: Length::Sentences(3), ..Options::default() }).with_lang(choice);
+            g.bench_function(format!("{name}/{how}"), |b| {
+                b.iter(|| {
+                    let brief = s.summarize(black_box(article)).unwrap();
+                    assert_eq!(brief.sentences.len(), 3);
+                    assert_eq!(brief.language.lang, lang);
+                })
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, languages);
 criterion_main!(benches);

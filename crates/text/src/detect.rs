@@ -1,30 +1,40 @@
 //! Language detection: which [`Lang`] an article is in, and how sure that is.
 //!
 //! Detection is whatlang's (trigram profiles of 69 languages, MIT, no model files): the most
-//! used pure-Rust detector, fast enough to run once per article, with a confidence for every
-//! answer. lingua is more accurate on short snippets but loads hundreds of megabytes of models;
-//! whichlang is faster but covers 16 languages and gives no confidence. News articles are long
-//! enough for trigrams.
+//! used pure-Rust detector, with a confidence for every answer. lingua is more accurate on short
+//! snippets but loads hundreds of megabytes of models; whichlang is faster but covers 16
+//! languages and gives no confidence.
 //!
-//! An article is read in chunks of a few paragraphs (at most [`MAX_BYTES`] in all), each chunk
-//! is detected on its own, and the chunks vote with their length times their confidence. The
-//! answer is [`Lang::Other`] (the language-neutral path), with a warning to show the user and
-//! never an error, when
-//! * a second language holds a real share of the text (an article that switches language),
-//! * the winner is not sure enough ([`MIN_CONFIDENCE`]),
-//! * or the winner is a language nutgraf has no Snowball tables for (Chinese, Thai, Hindi ...).
+//! whatlang costs about 450 instructions a byte plus half a million a call, more than the whole
+//! brief of a 4 KB article, so it reads one sample: up to [`SAMPLE_BYTES`] from the first
+//! paragraph of some length (titles and bylines are skipped). Whether the article *switches*
+//! language is then checked cheaply over the whole text (at most [`MAX_BYTES`]): each chunk of a
+//! few paragraphs counts its Snowball stop words per language, and chunks that are clearly in
+//! another language than the sample's are weighed by their length. The answer is
+//! [`Lang::Other`] (the language-neutral path), with a warning to show the user and never an
+//! error, when
+//! * another language holds at least a quarter of the text (an article that switches language;
+//!   checked for the 13 languages that have Snowball stop lists),
+//! * whatlang is not sure enough ([`MIN_CONFIDENCE`]),
+//! * or the language is one nutgraf has no Snowball tables for (Chinese, Thai, Hindi ...).
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 use whatlang::Lang as W;
 
-use crate::Lang;
+use crate::stopwords_lang::stop_words;
+use crate::{words, Lang, Span};
 
-/// Bytes of the article read for detection (the rest is assumed to follow).
+/// Bytes of the article read for the language-switch check (the rest is assumed to follow).
 pub const MAX_BYTES: usize = 32 * 1024;
+/// Bytes of the sample whatlang reads.
+pub const SAMPLE_BYTES: usize = 640;
 /// Below this confidence (0..1) the language is treated as unknown.
 pub const MIN_CONFIDENCE: f32 = 0.35;
-/// A second language holding at least this share of the detected text makes the article mixed.
+/// Another language holding at least this share of the checked text makes the article mixed.
 const MIXED_SHARE: f32 = 0.25;
-/// Chunks are cut at the first paragraph end after this many bytes.
+/// Chunks of the switch check are cut at the first paragraph end after this many bytes.
 const CHUNK_BYTES: usize = 200;
 
 /// The outcome of [`detect`].
@@ -36,7 +46,7 @@ pub struct Detection {
     pub confidence: f32,
     /// True when the guess is one language, sure, and supported.
     pub reliable: bool,
-    /// The English name of the best guess, whether nutgraf supports it or not ("Chinese").
+    /// The English name of the best guess, whether nutgraf supports it or not ("Mandarin").
     pub guess: Option<&'static str>,
     /// Why the text falls back to the language-neutral path, for the user (`None` when it does
     /// not).
@@ -45,22 +55,7 @@ pub struct Detection {
 
 /// Detects the language of `text`. Never fails: see the module docs for the fallbacks.
 pub fn detect(text: &str) -> Detection {
-    let mut votes: Vec<(W, f32, usize)> = Vec::new();
-    let mut total = 0.0f32;
-    for chunk in chunks(text) {
-        let Some(info) = whatlang::detect(chunk) else { continue };
-        let weight = chunk.len() as f32 * info.confidence() as f32;
-        total += chunk.len() as f32;
-        match votes.iter_mut().find(|v| v.0 == info.lang()) {
-            Some(v) => {
-                v.1 += weight;
-                v.2 += chunk.len();
-            }
-            None => votes.push((info.lang(), weight, chunk.len())),
-        }
-    }
-    votes.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let Some(&(best, weight, _)) = votes.first() else {
+    let Some(info) = whatlang::detect(sample(text)) else {
         return Detection {
             lang: Lang::Other,
             confidence: 0.0,
@@ -69,19 +64,21 @@ pub fn detect(text: &str) -> Detection {
             warning: Some("no words to tell the language from: using the language-neutral path".into()),
         };
     };
-    let confidence = (weight / total).clamp(0.0, 1.0);
+    let confidence = info.confidence() as f32;
+    let best = info.lang();
     let guess = Some(best.eng_name());
     let fallback =
         |warning: String| Detection { lang: Lang::Other, confidence, reliable: false, guess, warning: Some(warning) };
     let hint = "give --lang to choose one";
-    if let Some(&(second, w2, bytes2)) = votes.get(1) {
-        if w2 / total >= MIXED_SHARE && bytes2 >= CHUNK_BYTES / 2 {
+    let lang = from_whatlang(best);
+    if let Some(main) = lang.filter(|&l| !stop_words(l).is_empty()) {
+        if let Some((other, share)) = switch(text, main) {
             return fallback(format!(
                 "the text mixes {} ({:.0}%) and {} ({:.0}%): using the language-neutral path; {hint}",
-                best.eng_name(),
-                100.0 * weight / total,
-                second.eng_name(),
-                100.0 * w2 / total,
+                main.name(),
+                100.0 * (1.0 - share),
+                other.name(),
+                100.0 * share,
             ));
         }
     }
@@ -91,13 +88,105 @@ pub fn detect(text: &str) -> Detection {
             best.eng_name()
         ));
     }
-    match from_whatlang(best) {
+    match lang {
         Some(lang) => Detection { lang, confidence, reliable: true, guess, warning: None },
         None => fallback(format!(
             "the text looks {}, which nutgraf has no language tables for: using the language-neutral path",
             best.eng_name()
         )),
     }
+}
+
+/// Up to [`SAMPLE_BYTES`] of `text`, from its first line of 100 bytes or more (or its start),
+/// cut at a space.
+fn sample(text: &str) -> &str {
+    let mut from = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().len() >= 100 {
+            break;
+        }
+        from += line.len();
+    }
+    let text = if from < text.len() { &text[from..] } else { text };
+    if text.len() <= SAMPLE_BYTES {
+        return text;
+    }
+    let mut end = SAMPLE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text[..end].rfind(char::is_whitespace).unwrap_or(end);
+    &text[..cut]
+}
+
+/// The languages with Snowball stop lists, in the bit order of [`STOP_INDEX`].
+const STOP_LANGS: [Lang; 13] = [
+    Lang::Danish,
+    Lang::Dutch,
+    Lang::English,
+    Lang::Finnish,
+    Lang::French,
+    Lang::German,
+    Lang::Hungarian,
+    Lang::Italian,
+    Lang::Norwegian,
+    Lang::Portuguese,
+    Lang::Russian,
+    Lang::Spanish,
+    Lang::Swedish,
+];
+
+/// Every stop word of [`STOP_LANGS`], with a bit set for each language that lists it.
+static STOP_INDEX: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
+    for (bit, &lang) in STOP_LANGS.iter().enumerate() {
+        for &w in stop_words(lang) {
+            *map.entry(w).or_default() |= 1 << bit;
+        }
+    }
+    map
+});
+
+/// If chunks clearly in one other language than `main` hold at least [`MIXED_SHARE`] of the
+/// classified text, that language and its share.
+fn switch(text: &str, main: Lang) -> Option<(Lang, f32)> {
+    let main_bit = STOP_LANGS.iter().position(|&l| l == main)?;
+    let mut foreign = [0usize; 13];
+    let mut classified = 0usize;
+    let mut lower = String::new();
+    for chunk in chunks(text) {
+        let mut hits = [0u16; 13];
+        for w in words(chunk, Span::new(0, chunk.len())) {
+            let word = &chunk[w];
+            // No stop word is longer than 16 bytes ("dovremmo", "allerdings", "kummankaan"...).
+            if word.len() > 16 {
+                continue;
+            }
+            lower.clear();
+            if word.is_ascii() {
+                lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            if let Some(&mask) = STOP_INDEX.get(lower.as_str()) {
+                for (bit, h) in hits.iter_mut().enumerate() {
+                    *h += (mask >> bit) & 1;
+                }
+            }
+        }
+        let (top, &n) = hits.iter().enumerate().max_by_key(|&(_, &n)| n).expect("13 languages");
+        if n < 4 {
+            continue;
+        }
+        classified += chunk.len();
+        // Foreign: another language's stop words clearly outnumber the main language's.
+        if top != main_bit && 2 * hits[main_bit] < n {
+            foreign[top] += chunk.len();
+        }
+    }
+    let (k, &bytes) = foreign.iter().enumerate().max_by_key(|&(_, &b)| b)?;
+    let share = bytes as f32 / classified.max(1) as f32;
+    (share >= MIXED_SHARE).then_some((STOP_LANGS[k], share))
 }
 
 /// Pieces of about [`CHUNK_BYTES`], cut at line ends, within the first [`MAX_BYTES`].
@@ -118,7 +207,7 @@ fn chunks(text: &str) -> impl Iterator<Item = &str> {
             };
             start = stop;
             let chunk = text[from..stop].trim();
-            if chunk.chars().filter(|c| c.is_alphabetic()).count() >= 12 {
+            if !chunk.is_empty() {
                 return Some(chunk);
             }
         }
@@ -161,6 +250,23 @@ mod tests {
         for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::Other) {
             assert!(mapped.contains(&lang), "{lang} has no whatlang language");
         }
+    }
+
+    #[test]
+    fn stop_languages_are_the_ones_with_lists() {
+        for lang in Lang::ALL {
+            assert_eq!(STOP_LANGS.contains(&lang), !stop_words(lang).is_empty(), "{lang}");
+        }
+        assert!(STOP_INDEX.keys().all(|w| w.len() <= 16), "the length cut in switch() misses a stop word");
+    }
+
+    #[test]
+    fn sample_skips_titles_and_stops_at_a_space() {
+        let body = "word ".repeat(400);
+        let text = format!("A short title\nBy A. Writer\n{body}");
+        let s = sample(&text);
+        assert!(s.starts_with("word") && s.len() <= SAMPLE_BYTES && s.ends_with("word"), "{s:?}");
+        assert_eq!(sample("tiny"), "tiny");
     }
 
     #[test]

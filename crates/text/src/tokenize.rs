@@ -117,8 +117,8 @@ static ELIDED: &[&str] = &[
 pub struct TermAnalyzer {
     lang: Lang,
     stemmer: Option<Stemmer>,
-    /// Stop words of a language other than English, sorted (English uses the hash set).
-    stop: &'static [&'static str],
+    /// Stop words of a language other than English (English uses the shared set).
+    stop: FxHashSet<&'static str>,
     /// French and Italian: drop an elided prefix ("l'", "dell'") before stemming.
     elides: bool,
     lower: String,
@@ -149,7 +149,7 @@ impl TermAnalyzer {
         TermAnalyzer {
             lang,
             stemmer: lang.stemmer().map(Stemmer::create),
-            stop: if lang == Lang::English { &[] } else { stop_words(lang) },
+            stop: if lang == Lang::English { FxHashSet::default() } else { stop_words(lang).iter().copied().collect() },
             elides: matches!(lang, Lang::French | Lang::Italian),
             lower: String::new(),
             memo: Default::default(),
@@ -162,11 +162,12 @@ impl TermAnalyzer {
     }
 
     /// True when `lower` (a lowercase word) is a stop word of this analyzer's language.
+    #[inline]
     pub fn is_stop(&self, lower: &str) -> bool {
         if self.lang == Lang::English {
             is_stop_word(lower)
         } else {
-            self.stop.binary_search(&lower).is_ok()
+            self.stop.contains(lower)
         }
     }
 

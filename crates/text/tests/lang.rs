@@ -251,6 +251,9 @@ fn mixed_and_unsupported_text_falls_back_with_a_warning() {
     assert_eq!(d.lang, Lang::Other, "{d:?}");
     let warning = d.warning.expect("a warning");
     assert!(warning.contains("mixes") && warning.contains("Spanish") && warning.contains("English"), "{warning}");
+    let d = detect(&format!("{en}\n\n{en}\n\n{es}\n\n{es}\n\n{es}"));
+    assert_eq!(d.lang, Lang::Other, "English first, then Spanish: {d:?}");
+    assert!(d.warning.expect("a warning").contains("English"));
 
     let zh = "市议会周二通过了明年的预算，其中包括提高地方税和为低收入家庭提供新的援助。市长表示，这份预算保护了每一座图书馆。";
     let d = detect(zh);
