@@ -11,6 +11,11 @@ For every sentence of a [`Document`], [`analyze`] reports
 * whether it leans on the sentence before it ([`Dependency`]: an opening pronoun or connective,
   or a quote whose speaker is named earlier).
 
+[`analyze_lang`] and [`extract_lang`] do the same for an article in a given language: English is
+[`analyze`] and [`extract`]; Spanish has its own rules (reporting verbs, « » “ ” ‘ ’ and dialogue
+dashes, dropped subjects, dates, loaded words and boilerplate: see `docs/languages.md`); the
+other languages get the language-neutral analysis, with no English lexicon applied to them.
+
 This crate knows nothing about summarization: it describes sentences, and the summarizer (or any
 other consumer) decides what to do with that.
 

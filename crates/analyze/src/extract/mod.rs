@@ -161,6 +161,21 @@ pub(crate) fn extract_with(doc: &Document<'_>, reference_date: Option<NaiveDate>
 /// other languages only the language-neutral part runs: direct quotes of three words or more,
 /// found by their quotation marks, all unattributed; no statements, entities, dates or timeline,
 /// since the English word lists must not be applied to French.
+///
+/// ```
+/// use nutgraf_analyze::extract::{extract_lang, parse_iso_date};
+/// use nutgraf_text::{Document, Lang};
+///
+/// let input = "La alcaldesa de Sevilla, Ana Ruiz, habl\u{F3} el pasado martes.\n\
+///              \u{2014}No habr\u{E1} m\u{E1}s retrasos \u{2014}asegur\u{F3}.";
+/// let doc = Document::with_lang(input, Lang::Spanish);
+/// let x = extract_lang(&doc, parse_iso_date("2026-03-06"), Lang::Spanish);
+/// let q = &x.quotes[0];
+/// assert_eq!(&input[q.span.start..q.span.end], "No habr\u{E1} m\u{E1}s retrasos");
+/// let who = q.speaker.as_ref().unwrap();
+/// assert_eq!((who.name.as_str(), who.role.as_deref()), ("Ana Ruiz", Some("alcaldesa de Sevilla")));
+/// assert_eq!(x.dates[0].value.as_deref(), Some("2026-03-03"));
+/// ```
 pub fn extract_lang(doc: &Document<'_>, reference_date: Option<NaiveDate>, lang: Lang) -> Extraction {
     match lang {
         Lang::English => extract(doc, reference_date),
