@@ -12,7 +12,7 @@ For every sentence of a [`Document`], [`analyze`] reports
   or a quote whose speaker is named earlier).
 
 [`analyze_lang`] and [`extract_lang`] do the same for an article in a given language: English is
-[`analyze`] and [`extract`]; Spanish has its own rules (reporting verbs, « » “ ” ‘ ’ and dialogue
+[`analyze`] and [`extract()`]; Spanish has its own rules (reporting verbs, « » “ ” ‘ ’ and dialogue
 dashes, dropped subjects, dates, loaded words and boilerplate: see `docs/languages.md`); the
 other languages get the language-neutral analysis, with no English lexicon applied to them.
 
