@@ -15,8 +15,14 @@
 //! error, when
 //! * another language holds at least a quarter of the text (an article that switches language;
 //!   checked for the 13 languages that have Snowball stop lists),
-//! * whatlang is not sure enough ([`MIN_CONFIDENCE`]),
+//! * whatlang is not sure enough ([`MIN_CONFIDENCE`]) and the stop words do not settle it,
 //! * or the language is one nutgraf has no Snowball tables for (Chinese, Thai, Hindi ...).
+//!
+//! Trigrams need text: on a sentence or two whatlang often guesses wrong or is unsure
+//! ("Subscribe to our newsletter for more local news." reads as French at 0.08). When it is
+//! unsure, or when the whole text's stop words outvote its guess, the stop words decide
+//! ([`stop_vote`]): a language wins with at least [`MIN_STOP_HITS`] stop words, a fifth of the
+//! words, and twice the hits of the runner-up.
 
 use std::sync::LazyLock;
 
@@ -71,8 +77,23 @@ pub fn detect(text: &str) -> Detection {
         |warning: String| Detection { lang: Lang::Other, confidence, reliable: false, guess, warning: Some(warning) };
     let hint = "give --lang to choose one";
     let lang = from_whatlang(best);
+    let by_stop_words = |text: &str| {
+        stop_vote(text, lang).map(|(lang, confidence)| Detection {
+            lang,
+            confidence,
+            reliable: true,
+            guess,
+            warning: None,
+        })
+    };
     if let Some(main) = lang.filter(|&l| !stop_words(l).is_empty()) {
         if let Some((other, share)) = switch(text, main) {
+            // Outvoted rather than mixed: the sample's guess was wrong.
+            if share >= 1.0 - MIXED_SHARE {
+                if let Some(d) = by_stop_words(text) {
+                    return d;
+                }
+            }
             return fallback(format!(
                 "the text mixes {} ({:.0}%) and {} ({:.0}%): using the language-neutral path; {hint}",
                 main.name(),
@@ -83,6 +104,9 @@ pub fn detect(text: &str) -> Detection {
         }
     }
     if confidence < MIN_CONFIDENCE {
+        if let Some(d) = by_stop_words(text) {
+            return d;
+        }
         return fallback(format!(
             "cannot tell the language (best guess {}, confidence {confidence:.2}): using the language-neutral path; {hint}",
             best.eng_name()
@@ -189,6 +213,42 @@ fn switch(text: &str, main: Lang) -> Option<(Lang, f32)> {
     (share >= MIXED_SHARE).then_some((STOP_LANGS[k], share))
 }
 
+/// Fewest stop words that let [`stop_vote`] name a language.
+pub const MIN_STOP_HITS: usize = 3;
+
+/// The language whose Snowball stop words the text uses most (within [`MAX_BYTES`]), when
+/// that is clear: at least [`MIN_STOP_HITS`] of them, a fifth of the words, and twice the hits
+/// of any other language, or as many as any when it is whatlang's guess (`hint`: "el" is a
+/// Spanish and a Hungarian stop word). Its confidence is its share of the two leaders' hits.
+fn stop_vote(text: &str, hint: Option<Lang>) -> Option<(Lang, f32)> {
+    let mut hits = [0usize; 13];
+    let mut total = 0usize;
+    let mut lower = String::new();
+    for chunk in chunks(text) {
+        for w in words(chunk, Span::new(0, chunk.len())) {
+            total += 1;
+            let word = &chunk[w];
+            if word.len() > 16 {
+                continue;
+            }
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if let Some(&mask) = STOP_INDEX.get(lower.as_str()) {
+                for (bit, h) in hits.iter_mut().enumerate() {
+                    *h += usize::from((mask >> bit) & 1 == 1);
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..hits.len()).collect();
+    // The hint first among equals.
+    order.sort_by_key(|&k| (std::cmp::Reverse(hits[k]), Some(STOP_LANGS[k]) != hint));
+    let (top, second) = (hits[order[0]], hits[order[1]]);
+    let hinted = Some(STOP_LANGS[order[0]]) == hint;
+    let clear = top >= MIN_STOP_HITS && 5 * top >= total && (top >= 2 * second || hinted);
+    clear.then(|| (STOP_LANGS[order[0]], top as f32 / (top + second) as f32))
+}
+
 /// Pieces of about [`CHUNK_BYTES`], cut at line ends, within the first [`MAX_BYTES`].
 fn chunks(text: &str) -> impl Iterator<Item = &str> {
     let mut end = text.len().min(MAX_BYTES);
@@ -267,6 +327,25 @@ mod tests {
         let s = sample(&text);
         assert!(s.starts_with("word") && s.len() <= SAMPLE_BYTES && s.ends_with("word"), "{s:?}");
         assert_eq!(sample("tiny"), "tiny");
+    }
+
+    #[test]
+    fn short_texts_are_settled_by_stop_words() {
+        let cases = [
+            ("Subscribe to our newsletter for more local news.", Lang::English),
+            ("The council met on Tuesday and voted to close the pool.", Lang::English),
+            ("El pleno aprobó el presupuesto el martes.", Lang::Spanish),
+            ("Le conseil a voté le budget de la ville mardi.", Lang::French),
+        ];
+        for (text, lang) in cases {
+            let d = detect(text);
+            assert_eq!(d.lang, lang, "{text}: {d:?}");
+            assert!(d.warning.is_none(), "{text}: {d:?}");
+        }
+        // No stop word to go by: unsure, language-neutral, with a warning.
+        let d = detect("Rain fell.");
+        assert_eq!(d.lang, Lang::Other, "{d:?}");
+        assert!(d.warning.is_some());
     }
 
     #[test]
