@@ -40,6 +40,8 @@ pub enum Command {
     Audit(AuditArgs),
     /// One neutral, cited brief from several outlets' articles on one story.
     Roundup(RoundupArgs),
+    /// Group a feed of articles into stories (same event), wire copies marked.
+    Stories(StoriesArgs),
 }
 
 /// Length, method and neutrality options shared by every command that makes briefs.
@@ -360,6 +362,41 @@ pub struct RoundupArgs {
     pub fetch: FetchArgs,
 }
 
+/// `nutgraf stories`.
+#[derive(Debug, Args)]
+pub struct StoriesArgs {
+    /// The feed: JSONL, one article per line, {"id", "text"} (or "html"), with "title", "date"
+    /// and "url" where known; - for standard input.
+    #[arg(long = "in", value_name = "FILE", required_unless_present = "eval")]
+    pub input: Option<PathBuf>,
+    /// Where to write one JSON line per story (default: standard output). docs/stories-schema.md.
+    #[arg(long, value_name = "FILE", conflicts_with = "eval")]
+    pub out: Option<PathBuf>,
+    /// Add each story's roundup brief (as `nutgraf roundup --format json` makes it).
+    #[arg(long, conflicts_with = "eval")]
+    pub brief: bool,
+    /// Merge threshold: two groups join when the mean scaled similarity of their articles
+    /// reaches it. Higher makes smaller, purer stories.
+    #[arg(long, value_name = "T")]
+    pub threshold: Option<f32>,
+    /// Score the grouping on NeuS files instead (each row's sources are one story): B-cubed
+    /// precision, recall, F1 and adjusted Rand index. Repeat to pool files.
+    #[arg(long, value_name = "NEUS.jsonl", conflicts_with = "input")]
+    pub eval: Vec<PathBuf>,
+    /// With --eval: also run the scikit-learn TF-IDF + average-link peer (bench/peers/stories).
+    #[arg(long, requires = "eval")]
+    pub peers: bool,
+    /// With --eval: also score thresholds 0.50 to 1.50 from one candidate graph.
+    #[arg(long, requires = "eval")]
+    pub sweep: bool,
+    /// With --eval: output format, text or json.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
+    pub format: String,
+    /// No summary line on standard error.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
 /// Parses the process arguments; exits with code 2 and a usage message on error.
 pub fn parse() -> Cli {
     Cli::parse()
@@ -451,6 +488,18 @@ mod tests {
         assert_eq!((a.sources.len(), a.format.as_str(), a.threshold), (2, "text", nutgraf_audit::DEFAULT_THRESHOLD));
         assert!(Cli::try_parse_from(["nutgraf", "audit", "--summary", "s.txt"]).is_err());
         assert!(Cli::try_parse_from(["nutgraf", "audit", "--source", "a.txt"]).is_err());
+    }
+
+    #[test]
+    fn stories_flags() {
+        let ok = Cli::try_parse_from(["nutgraf", "stories", "--in", "feed.jsonl", "--brief"]).unwrap();
+        let Command::Stories(a) = ok.command else { panic!("not stories") };
+        assert!(a.brief && a.eval.is_empty() && a.threshold.is_none());
+        let ok = Cli::try_parse_from(["nutgraf", "stories", "--eval", "a.jsonl", "--eval", "b.jsonl", "--peers"]);
+        let Command::Stories(a) = ok.unwrap().command else { panic!("not stories") };
+        assert_eq!((a.eval.len(), a.peers, a.input.is_none()), (2, true, true));
+        assert!(Cli::try_parse_from(["nutgraf", "stories"]).is_err(), "needs --in or --eval");
+        assert!(Cli::try_parse_from(["nutgraf", "stories", "--in", "f", "--eval", "e"]).is_err());
     }
 
     #[test]

@@ -20,6 +20,7 @@ returns.
   latency percentiles and the process's peak resident memory ([`machine`] reads the CPU model,
   memory and date from `/proc`).
 * [`report`] renders either report as aligned text tables or JSON.
+* [`stories`] scores story grouping (B-cubed, adjusted Rand index) on NeuS rows as gold stories.
 
 # Example
 
@@ -59,6 +60,7 @@ pub mod jsonl;
 pub mod machine;
 pub mod report;
 pub mod stats;
+pub mod stories;
 
 pub use aggregate::{ErrorSample, EvalReport, GroupReport, Metric};
 pub use bench::{bench, BenchOptions, BenchReport, MethodBench};

@@ -9,6 +9,7 @@ mod feed;
 mod rouge;
 mod roundup;
 mod serve;
+mod stories;
 mod summarize;
 
 use crate::flags::{BriefArgs, Cli, Command};
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Serve(args) => serve::run(args),
         Command::Audit(args) => audit::run(args),
         Command::Roundup(args) => roundup::run(args),
+        Command::Stories(args) => stories::run(args),
     }
 }
 

@@ -1,0 +1,159 @@
+//! The streaming grouper: articles in, batch by batch; stories out.
+//!
+//! [`Grouper::push`] turns each batch into compact features in parallel (rayon) and drops the
+//! text, so memory grows by a few hundred bytes per article, not by the feed's size. Ids are
+//! checked for duplicates as they arrive. [`Grouper::finish`] builds the candidate graph, clusters
+//! it and assembles the stories: members in input order, stories ordered by their first member,
+//! wire copies marked against the earliest copy, and a label from the most central member.
+
+use std::cell::RefCell;
+
+use nutgraf_text::TermAnalyzer;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::cluster::average_link;
+use crate::features::{featurize, Features};
+use crate::graph::{self, Edge};
+use crate::{Article, Error, Options, Story};
+
+thread_local! {
+    static ANALYZER: RefCell<TermAnalyzer> = RefCell::new(TermAnalyzer::english());
+}
+
+/// Groups a feed into stories; see the [crate docs](crate).
+#[derive(Debug)]
+pub struct Grouper {
+    options: Options,
+    ids: Vec<String>,
+    positions: FxHashMap<String, usize>,
+    features: Vec<Features>,
+}
+
+impl Grouper {
+    /// A grouper with these options, or why they cannot work.
+    pub fn new(options: Options) -> Result<Grouper, Error> {
+        options.validate()?;
+        Ok(Grouper { options, ids: Vec::new(), positions: FxHashMap::default(), features: Vec::new() })
+    }
+
+    /// Adds a batch of articles (featurized in parallel). A duplicate or empty id is an error and
+    /// leaves the grouper as it was.
+    pub fn push(&mut self, batch: &[Article]) -> Result<(), Error> {
+        let mut fresh: FxHashMap<&str, usize> = FxHashMap::default();
+        for (k, a) in batch.iter().enumerate() {
+            let position = self.ids.len() + k + 1;
+            if a.id.is_empty() {
+                return Err(Error::EmptyId { position });
+            }
+            let first = self.positions.get(&a.id).map(|p| p + 1).or_else(|| fresh.get(a.id.as_str()).copied());
+            if let Some(first) = first {
+                return Err(Error::DuplicateId { id: a.id.clone(), first, second: position });
+            }
+            fresh.insert(&a.id, position);
+        }
+        let options = &self.options;
+        let features: Vec<Features> = batch
+            .par_iter()
+            .map(|a| ANALYZER.with_borrow_mut(|an| featurize(an, a.title.as_deref().unwrap_or(""), &a.text, options)))
+            .collect();
+        for a in batch {
+            self.positions.insert(a.id.clone(), self.ids.len());
+            self.ids.push(a.id.clone());
+        }
+        self.features.extend(features);
+        Ok(())
+    }
+
+    /// Number of articles pushed.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True before the first article.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Groups the articles at the options' threshold.
+    pub fn finish(&self) -> Vec<Story> {
+        self.sweep(&[self.options.threshold]).pop().expect("one threshold gives one grouping")
+    }
+
+    /// One grouping per threshold, from one candidate graph (for tuning and evaluation).
+    pub fn sweep(&self, thresholds: &[f32]) -> Vec<Vec<Story>> {
+        let edges = graph::build(&self.features, &self.options);
+        thresholds.par_iter().map(|&t| self.stories(&edges, t)).collect()
+    }
+
+    fn stories(&self, edges: &[Edge], threshold: f32) -> Vec<Story> {
+        let n = self.features.len();
+        let roots = average_link(n, edges, threshold);
+        let mut index: FxHashMap<u32, usize> = FxHashMap::default();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for (i, r) in roots.iter().enumerate() {
+            let s = *index.entry(*r).or_insert_with(|| {
+                members.push(Vec::new());
+                members.len() - 1
+            });
+            members[s].push(i);
+        }
+        // Each story's edges, and the centrality (sum of in-story cosines) of each article.
+        let mut story_edges: Vec<Vec<&Edge>> = vec![Vec::new(); members.len()];
+        let mut centrality = vec![0f32; n];
+        for e in edges {
+            let (sa, sb) = (index[&roots[e.a as usize]], index[&roots[e.b as usize]]);
+            if sa == sb {
+                story_edges[sa].push(e);
+                centrality[e.a as usize] += e.cosine;
+                centrality[e.b as usize] += e.cosine;
+            }
+        }
+        members
+            .into_iter()
+            .zip(story_edges)
+            .map(|(positions, edges)| {
+                let central = positions
+                    .iter()
+                    .copied()
+                    .max_by(|&x, &y| centrality[x].total_cmp(&centrality[y]).then(y.cmp(&x)))
+                    .expect("a story has a member");
+                let duplicates = self.duplicates(&edges);
+                Story {
+                    label: self.features[central].label.clone(),
+                    members: positions.iter().map(|&p| self.ids[p].clone()).collect(),
+                    duplicates: duplicates
+                        .into_iter()
+                        .map(|(c, o)| (self.ids[c].clone(), self.ids[o].clone()))
+                        .collect(),
+                    positions,
+                }
+            })
+            .collect()
+    }
+
+    /// Wire copies among a story's edges: (copy, earliest copy), by input position.
+    fn duplicates(&self, edges: &[&Edge]) -> Vec<(usize, usize)> {
+        let k = self.options.sketch_size;
+        let mut first: FxHashMap<usize, usize> = FxHashMap::default();
+        let find = |first: &FxHashMap<usize, usize>, mut i: usize| {
+            while let Some(&p) = first.get(&i) {
+                i = p;
+            }
+            i
+        };
+        for e in edges.iter().filter(|e| e.cosine >= self.options.duplicate_jaccard * 0.5) {
+            let (a, b) = (e.a as usize, e.b as usize);
+            if self.features[a].sketch.jaccard(&self.features[b].sketch, k) < self.options.duplicate_jaccard {
+                continue;
+            }
+            let (ra, rb) = (find(&first, a), find(&first, b));
+            if ra != rb {
+                first.insert(ra.max(rb), ra.min(rb));
+            }
+        }
+        let mut pairs: Vec<(usize, usize)> = first.keys().map(|&c| (c, find(&first, c))).collect();
+        pairs.sort_unstable();
+        pairs
+    }
+}
