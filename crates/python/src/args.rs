@@ -12,7 +12,7 @@
 //! follows can release it. Sizes are checked on the character count first, so a 50 MB string
 //! over the limit is refused before it is copied.
 
-use nutgraf_summarize::{Length, Method, Options, Summarizer};
+use nutgraf_summarize::{LangChoice, Length, Method, Options, Summarizer};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyString};
@@ -172,6 +172,8 @@ pub struct BriefArgs<'a, 'py> {
     pub keep_opinion: Option<&'a Bound<'py, PyAny>>,
     /// `max_bytes=`
     pub max_bytes: Option<&'a Bound<'py, PyAny>>,
+    /// `lang=`
+    pub lang: Option<&'a Bound<'py, PyAny>>,
 }
 
 /// A summarizer and its size limit.
@@ -211,7 +213,13 @@ impl BriefArgs<'_, '_> {
             },
             None => nutgraf_summarize::DEFAULT_MAX_BYTES,
         };
-        let summarizer = Summarizer::new(Options { method, length, keep_opinion }).with_max_bytes(max_bytes);
+        // "auto" as `nutgraf summarize --lang` defaults to, so both give the same brief.
+        let lang = match given(self.lang) {
+            Some(l) => name("lang", l)?.parse::<LangChoice>().map_err(|e| PyValueError::new_err(e.to_string()))?,
+            None => LangChoice::Auto,
+        };
+        let summarizer =
+            Summarizer::new(Options { method, length, keep_opinion }).with_max_bytes(max_bytes).with_lang(lang);
         Ok(Brief { summarizer, max_bytes })
     }
 }

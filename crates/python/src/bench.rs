@@ -23,7 +23,15 @@ pub fn rust_seconds(
     sentences: Option<&Bound<'_, PyAny>>,
     json: bool,
 ) -> PyResult<f64> {
-    let none = BriefArgs { sentences, words: None, ratio: None, method: None, keep_opinion: None, max_bytes: None };
+    let none = BriefArgs {
+        sentences,
+        words: None,
+        ratio: None,
+        method: None,
+        keep_opinion: None,
+        max_bytes: None,
+        lang: None,
+    };
     let opts = none.build()?;
     let mut owned = Vec::new();
     for t in texts.try_iter()? {

@@ -48,9 +48,11 @@ fn failed_err(f: Failed) -> PyErr {
 /// (this share of the article's words, 0 < ratio <= 1). With none, about a quarter of the
 /// article's words. ``method`` is "nutgraf" (default), "lead", "textrank" or "lexrank";
 /// ``keep_opinion=True`` keeps unattributed opinion. ``max_bytes`` caps the UTF-8 size of the
-/// text (16 MiB by default).
+/// text (16 MiB by default). ``lang`` is "auto" (detect the language, as ``nutgraf summarize``
+/// does by default) or a code such as "en", "es", "fr"; the brief's ``language`` says which was
+/// used and, when detection fell back to the language-neutral path, why (``warning``).
 ///
-/// Returns a dict: ``method``; ``sentences`` (chosen, in source order: ``index``, ``text``,
+/// Returns a dict: ``method``; ``language``; ``sentences`` (chosen, in source order: ``index``, ``text``,
 /// ``span``, ``chars``, ``paragraph``, ``score``, ``role``, ``brought_for``); ``omitted``
 /// (every other sentence with its ``reason``: opinion, boilerplate, redundant, dependent or
 /// budget); ``loaded_words``; ``stats``; and, where the library provides them, ``quotes`` and
@@ -62,9 +64,9 @@ fn failed_err(f: Failed) -> PyErr {
 /// ``max_bytes``, NUL bytes, lone surrogates, nothing eligible). The GIL is released while
 /// the brief is made.
 #[pyfunction]
-#[pyo3(signature = (text, *, sentences=None, words=None, ratio=None, method=None, keep_opinion=None, max_bytes=None))]
+#[pyo3(signature = (text, *, sentences=None, words=None, ratio=None, method=None, keep_opinion=None, max_bytes=None, lang=None))]
 #[pyo3(
-    text_signature = "(text, *, sentences=None, words=None, ratio=None, method='nutgraf', keep_opinion=False, max_bytes=16777216)"
+    text_signature = "(text, *, sentences=None, words=None, ratio=None, method='nutgraf', keep_opinion=False, max_bytes=16777216, lang='auto')"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn summarize<'py>(
@@ -76,8 +78,9 @@ pub fn summarize<'py>(
     method: Option<&Bound<'py, PyAny>>,
     keep_opinion: Option<&Bound<'py, PyAny>>,
     max_bytes: Option<&Bound<'py, PyAny>>,
+    lang: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts = BriefArgs { sentences, words, ratio, method, keep_opinion, max_bytes }.build()?;
+    let opts = BriefArgs { sentences, words, ratio, method, keep_opinion, max_bytes, lang }.build()?;
     let text = args::text("text", text, opts.max_bytes)?;
     let slot = OnceLock::new();
     let json = many::guarded(py, || brief_in(&opts.summarizer, &text, &slot))
@@ -99,9 +102,9 @@ pub fn summarize<'py>(
 /// the batch: test ``isinstance(r, Exception)``. Bad options raise ``ValueError`` or
 /// ``TypeError`` at once, before any work.
 #[pyfunction]
-#[pyo3(signature = (texts, threads=None, *, sentences=None, words=None, ratio=None, method=None, keep_opinion=None, max_bytes=None))]
+#[pyo3(signature = (texts, threads=None, *, sentences=None, words=None, ratio=None, method=None, keep_opinion=None, max_bytes=None, lang=None))]
 #[pyo3(
-    text_signature = "(texts, threads=None, *, sentences=None, words=None, ratio=None, method='nutgraf', keep_opinion=False, max_bytes=16777216)"
+    text_signature = "(texts, threads=None, *, sentences=None, words=None, ratio=None, method='nutgraf', keep_opinion=False, max_bytes=16777216, lang='auto')"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn summarize_many<'py>(
@@ -114,8 +117,9 @@ pub fn summarize_many<'py>(
     method: Option<&Bound<'py, PyAny>>,
     keep_opinion: Option<&Bound<'py, PyAny>>,
     max_bytes: Option<&Bound<'py, PyAny>>,
+    lang: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let opts = BriefArgs { sentences, words, ratio, method, keep_opinion, max_bytes }.build()?;
+    let opts = BriefArgs { sentences, words, ratio, method, keep_opinion, max_bytes, lang }.build()?;
     let threads = threads_arg(threads)?;
     let (jobs, mut out) = read_items(py, texts, opts.max_bytes)?;
     let slots: Vec<OnceLock<_>> = (0..out.len()).map(|_| OnceLock::new()).collect();

@@ -107,9 +107,9 @@ fn brief_row(s: &nutgraf_summarize::Summarizer, text: &str, json: bool) -> Resul
 /// Internal: the briefs of ``texts`` as Arrow buffers, for ``nutgraf.spark``. Use
 /// ``nutgraf.spark.summarize`` or ``nutgraf.summarize_many`` instead.
 #[pyfunction]
-#[pyo3(signature = (texts, threads=None, *, sentences=None, words=None, ratio=None, method=None, keep_opinion=None, max_bytes=None, json=false, text_field=None, id_field=None))]
+#[pyo3(signature = (texts, threads=None, *, sentences=None, words=None, ratio=None, method=None, keep_opinion=None, max_bytes=None, lang=None, json=false, text_field=None, id_field=None))]
 #[pyo3(
-    text_signature = "(texts, threads=1, *, sentences=None, words=None, ratio=None, method='nutgraf', keep_opinion=False, max_bytes=16777216, json=False)"
+    text_signature = "(texts, threads=1, *, sentences=None, words=None, ratio=None, method='nutgraf', keep_opinion=False, max_bytes=16777216, lang='auto', json=False)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn brief_columns<'py>(
@@ -122,11 +122,12 @@ pub fn brief_columns<'py>(
     method: Option<&Bound<'py, PyAny>>,
     keep_opinion: Option<&Bound<'py, PyAny>>,
     max_bytes: Option<&Bound<'py, PyAny>>,
+    lang: Option<&Bound<'py, PyAny>>,
     json: bool,
     text_field: Option<String>,
     id_field: Option<String>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let opts = BriefArgs { sentences, words, ratio, method, keep_opinion, max_bytes }.build()?;
+    let opts = BriefArgs { sentences, words, ratio, method, keep_opinion, max_bytes, lang }.build()?;
     let threads = threads_arg(threads)?.or(Some(1));
     let items: Vec<Bound<'py, PyAny>> = texts.try_iter()?.collect::<PyResult<_>>()?;
     let n = items.len();

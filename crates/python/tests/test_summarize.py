@@ -93,12 +93,15 @@ def test_spans_on_non_ascii_text_match_the_cli(cli, tmp_path):
         ({"method": 3}, TypeError, "method must be a str, not int"),
         ({"keep_opinion": "yes"}, TypeError, "keep_opinion must be a bool, not str"),
         ({"keep_opinion": 1}, TypeError, "keep_opinion must be a bool, not int"),
+        ({"lang": "xx"}, ValueError, 'unknown language "xx": use auto or one of LANGS'),
+        ({"lang": 2}, TypeError, "lang must be a str, not int"),
     ],
 )
 def test_bad_options(options, error, message):
     with pytest.raises(error) as info:
         nutgraf.summarize("The council met on Tuesday.", **options)
-    assert str(info.value) == message
+    langs = "ar, da, nl, en, fi, fr, de, el, hu, it, no, pt, ro, ru, es, sv, ta, tr, und"
+    assert str(info.value) == message.replace("LANGS", langs)
     assert not isinstance(info.value, nutgraf.InputError)
 
 
@@ -224,3 +227,25 @@ def test_stubs_name_every_public_function():
     names |= {t.id for n in tree.body if isinstance(n, ast.AnnAssign) for t in [n.target]}
     assert set(nutgraf.__all__) - {"__version__"} <= names
     assert Path(nutgraf.__file__).with_name("py.typed").exists()
+
+
+SPANISH = (
+    "El ayuntamiento de Sevilla aprobó el martes un presupuesto de 4,2 millones de euros para reparar "
+    "las bibliotecas de los barrios del norte.\n\n«Es un buen día para la ciudad», dijo la alcaldesa, "
+    "Ana Ruiz, al salir del pleno.\n\nLas obras empezarán en marzo y durarán un año, según el concejal "
+    "de Cultura, Martín Rubio."
+)
+
+
+@pytest.mark.parametrize("lang", [None, "auto", "es"])
+def test_language_is_detected_or_given_as_in_the_cli(cli, tmp_path, lang):
+    path = tmp_path / "es.txt"
+    path.write_text(SPANISH, encoding="utf-8")
+    flags = [] if lang is None else ["--lang", lang]
+    expected = cli_json(cli, "summarize", str(path), "--format", "json", "--sentences", "2", *flags)
+    options = {} if lang is None else {"lang": lang}
+    brief = nutgraf.summarize(SPANISH, sentences=2, **options)
+    assert brief == expected
+    assert brief["language"]["code"] == "es"
+    assert brief["language"]["detected"] == (lang != "es")
+    assert_spans(SPANISH, brief)

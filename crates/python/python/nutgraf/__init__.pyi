@@ -53,8 +53,18 @@ class Stats(TypedDict):
     paragraphs_in: int
     compression: float
 
+class Language(TypedDict, total=False):
+    code: str
+    """ISO 639-1 code; "und" for the language-neutral path."""
+    name: str
+    confidence: float
+    detected: bool
+    support: Literal["full", "basic", "neutral"]
+    warning: str
+
 class Brief(TypedDict, total=False):
     method: Method
+    language: Language
     sentences: list[Sentence]
     omitted: list[Omitted]
     loaded_words: list[LoadedWord]
@@ -78,6 +88,7 @@ def summarize(
     method: Method = "nutgraf",
     keep_opinion: bool = False,
     max_bytes: int = 16777216,
+    lang: str = "auto",
 ) -> Brief:
     """The brief of one article: the structure of ``nutgraf summarize --format json``.
 
@@ -94,6 +105,7 @@ def summarize_many(
     method: Method = "nutgraf",
     keep_opinion: bool = False,
     max_bytes: int = 16777216,
+    lang: str = "auto",
 ) -> list[Union[Brief, Exception]]:
     """Briefs of many articles in parallel (GIL released), in input order; an item that fails
     gives an exception instance (InputError, TypeError or RuntimeError) in its place."""

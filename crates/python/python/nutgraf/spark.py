@@ -245,6 +245,7 @@ def summarize(
     method: str = "nutgraf",
     keep_opinion: bool = False,
     max_bytes: Optional[int] = None,
+    lang: str = "auto",
     errors: str = "record",
     threads: int = 1,
     json: bool = False,
@@ -267,6 +268,7 @@ def summarize(
         method=method,
         keep_opinion=keep_opinion,
         max_bytes=max_bytes,
+        lang=lang,
         threads=threads,
     )
     if text_field is not None:
