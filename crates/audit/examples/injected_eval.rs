@@ -5,7 +5,7 @@
 //! untouched reference), and the false alarms on the untouched references.
 //!
 //! ```sh
-//! cargo run --release -p nutgraf-audit --example injected_eval -- [../shared/eval/news-dev.jsonl] [--show KIND] [--write VARIANTS.jsonl]
+//! cargo run --release -p nutgraf-audit --example injected_eval -- [../shared/eval/news-dev.jsonl] [--show KIND|clean|caught] [--write VARIANTS.jsonl]
 //! ```
 
 use std::collections::BTreeMap;
@@ -64,6 +64,17 @@ fn main() {
                 || (u.kind != Kind::Content && u.kind != Kind::Quote && u.support > 0.0)
         });
         c[3] += judged as usize;
+        if show.as_deref() == Some("clean") && judged {
+            println!("CLEAN {id}");
+            for s in &base.sentences {
+                for u in s.unsupported.iter().filter(|u| u.kind != Kind::Content) {
+                    println!("  {} {:?} ({:.2}): {}\n    in: {}", u.kind.name(), u.text, u.support, u.why, s.text);
+                    for e in &s.evidence {
+                        println!("    ev: {}", e.text);
+                    }
+                }
+            }
+        }
         c[2] += !base.supported as usize;
         for k in KINDS {
             *clean_kind.entry((dataset.clone(), k)).or_default() += piece_flags.contains(&k) as usize;
@@ -82,6 +93,13 @@ fn main() {
             let (any, right) = detected(&a, &base, changed, kind);
             h[1] += any as usize;
             h[2] += right as usize;
+            if show.as_deref() == Some("caught") && any {
+                for u in a.sentences.iter().flat_map(|s| &s.unsupported) {
+                    if u.span.start < changed.end + 12 && changed.start < u.span.end + 12 {
+                        println!("CAUGHT {kind} {} {:?}: {}", u.kind.name(), u.text, u.why);
+                    }
+                }
+            }
             if show.as_deref() == Some(kind) && !any {
                 println!(
                     "MISSED {kind} {id}\n  ref: {reference}\n  var: {variant}\n  changed: {:?}",

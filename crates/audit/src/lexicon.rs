@@ -5,8 +5,15 @@
 /// sign" and "did not sign" agree).
 #[rustfmt::skip]
 pub(crate) static NEGATIONS: &[&str] = &[
-    "cannot", "declined", "denied", "denies", "deny", "failed", "fails", "neither", "never", "no", "nobody",
-    "none", "nor", "not", "nothing", "nowhere", "refuse", "refused", "refuses", "without",
+    "cannot", "declined", "denied", "denies", "deny", "failed", "failing", "fails", "lack", "lacked", "lacking",
+    "lacks", "neither", "never", "no", "nobody", "none", "nor", "not", "nothing", "nowhere", "refuse", "refused",
+    "refuses", "refusing", "unable", "without",
+];
+
+/// Negation cues that negate only before "to" ("failed to win", not "a failed bid").
+#[rustfmt::skip]
+pub(crate) static BEFORE_TO: &[&str] = &[
+    "declined", "failed", "failing", "fails", "refuse", "refused", "refuses", "refusing",
 ];
 
 /// Number words and their values ("one" is left out: it is mostly a pronoun).
@@ -122,7 +129,7 @@ mod tests {
 
     #[test]
     fn tables_are_sorted() {
-        let lists: Vec<&[&str]> = vec![NEGATIONS, RELATIVE_DATES, AMBIGUOUS_MONTHS, REPORTING];
+        let lists: Vec<&[&str]> = vec![NEGATIONS, BEFORE_TO, RELATIVE_DATES, AMBIGUOUS_MONTHS, REPORTING];
         for l in lists {
             assert!(l.windows(2).all(|w| w[0] < w[1]), "{l:?}");
         }

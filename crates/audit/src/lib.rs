@@ -49,6 +49,7 @@ mod negation;
 mod pieces;
 pub mod render;
 mod score;
+mod slot;
 mod speaker;
 mod summary;
 mod words;

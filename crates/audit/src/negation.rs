@@ -5,13 +5,17 @@
 //! failing that, the one before it). Summary cue: the best evidence sentence that has the
 //! governed word must have a cue within four words before it. Source cue: in the best evidence
 //! sentence, when the summary has the governed word, the summary must have a cue within four
-//! words before it too.
+//! words before it too. "Failed", "refused" and "declined" are cues only before "to" ("failed to
+//! win", not "a failed bid"), and "no" before a number is a rank ("No 1"), not a cue.
 
 use crate::align::Alignment;
 use crate::index::Index;
 use crate::pieces::Kind;
 use crate::score::{Query, RawFlag};
 use crate::words::Word;
+
+/// Prefixes that make a word its own negation ("unhappy", "inexperienced").
+const NEGATIVE_PREFIXES: &[&str] = &["un", "in", "im", "dis", "non", "non-"];
 
 /// How far a cue reaches, in words.
 const REACH: usize = 3;
@@ -35,8 +39,9 @@ const SOURCE_CLAUSE_MATCH: usize = 3;
 const CLAUSE: usize = 5;
 
 /// Negation flags of one summary sentence. A cue's clause is the content words within five words
-/// of it; a flip is claimed where the other side has at least two of those words and no cue
-/// among or next to them.
+/// of it; a flip is claimed where the other side has at least two of those words, or the one
+/// right after the cue, and no cue among or next to them (a word with a negative prefix,
+/// "unhappy" for "not happy", counts as a cue).
 pub(crate) fn check(ix: &Index, al: &Alignment, q: &Query, words: &[Word], evidence: &[(u32, f32)]) -> Vec<RawFlag> {
     let _ = al;
     let mut out = Vec::new();
@@ -48,16 +53,28 @@ pub(crate) fn check(ix: &Index, al: &Alignment, q: &Query, words: &[Word], evide
         }
         let clause: Vec<u32> =
             (i.saturating_sub(CLAUSE)..(i + CLAUSE + 1).min(words.len())).filter_map(term_of).collect();
+        // The content word right after the cue: the one a lone shared word must be.
+        let gov = ((i + 1)..(i + 1 + REACH).min(words.len())).find(|&j| known(j)).and_then(term_of);
         let mut matched = false;
         let mut negated = false;
+        // "not happy" agrees with "unhappy", "isn't experienced" with "inexperienced".
+        let opposite: Vec<u32> = ((i + 1)..(i + 1 + REACH).min(words.len()))
+            .filter(|&j| !words[j].stop)
+            .flat_map(|j| NEGATIVE_PREFIXES.iter().filter_map(move |p| ix.keys.get(&format!("{p}{}", words[j].lower))))
+            .collect();
         for &(t, _) in evidence {
             let r = ix.sents[t as usize].words.clone();
+            if r.clone().any(|p| opposite.contains(&ix.words[p].key)) {
+                matched = true;
+                negated = true;
+            }
             let hits: Vec<usize> =
                 r.clone().filter(|&p| ix.words[p].term.is_some_and(|x| clause.contains(&x))).collect();
             let mut distinct: Vec<Option<u32>> = hits.iter().map(|&p| ix.words[p].term).collect();
             distinct.sort_unstable();
             distinct.dedup();
-            if distinct.len() >= 2 {
+            // Two shared clause words, or the one right after the cue.
+            if distinct.len() >= 2 || (gov.is_some() && distinct.first() == Some(&gov)) {
                 matched = true;
                 let (lo, hi) =
                     (hits[0].saturating_sub(REACH).max(r.start), (hits[hits.len() - 1] + REACH + 1).min(r.end));
@@ -120,7 +137,7 @@ mod tests {
 
     #[test]
     fn flips() {
-        let src = vec![Document::new("The mayor did not sign the budget on Monday. The council approved the plan.")];
+        let src = vec![Document::new("The mayor did not sign the budget on Monday. The council approved the plan. The mayor was unhappy with the plan.")];
         let ix = Index::new(&src);
         let cases = vec![
             ("the mayor did not sign the budget", 0),
@@ -128,6 +145,7 @@ mod tests {
             ("the council approved the plan", 0),
             ("the council never approved the plan", 1),
             ("the mayor refused to sign the budget", 0),
+            ("the mayor was not happy with the plan", 0),
         ];
         for (s, want) in cases {
             let mut words = Vec::new();

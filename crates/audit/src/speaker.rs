@@ -128,7 +128,9 @@ pub(crate) fn check_speaker(ix: &Index, anchor: u32, sp: &[Word]) -> Option<Stri
             }
         }
     }
-    if keys.iter().any(|k| names.contains(k)) {
+    // A speaker is named by the last word of the name ("Mr Cameron", "David Cameron"): "Michael
+    // Jong" is not "Michael Owen".
+    if keys.last().is_some_and(|k| names.contains(k)) {
         return None;
     }
     let theirs = names.iter().find(|&&k| ix.is_name(k)).map(|&k| ix.keys.str(k).to_string());

@@ -147,7 +147,15 @@ pub(crate) fn scan(norm: &str, span: Span, out: &mut Vec<Word>) {
         } else {
             (Sort::Plain, w.lower.clone())
         };
+        // "failed to" negates, "a failed bid" does not; "No 1" is a rank.
+        let cue_off = w.neg
+            && ((next != "to" && lexicon::BEFORE_TO.binary_search(&w.lower.as_str()).is_ok())
+                || (w.lower == "no" && next.starts_with(|c: char| c.is_ascii_digit())));
         let w = &mut out[i];
+        if cue_off {
+            w.neg = false;
+            w.stop = nutgraf_text::is_stop_word(&w.lower);
+        }
         w.sort = sort;
         w.key = key;
         if w.sort != Sort::Plain {
@@ -186,5 +194,15 @@ mod tests {
         assert!(out.iter().all(|w| !w.neg));
         scan("did n't", Span::new(0, 7), &mut out);
         assert!(out[1].neg && out[1].stop);
+        let cases = vec![
+            ("he failed to win", vec![false, true, false, false]),
+            ("a failed bid", vec![false, false, false]),
+            ("Russia No 1 keeper", vec![false, false, false, false]),
+            ("no goals", vec![true, false]),
+        ];
+        for (s, want) in cases {
+            scan(s, Span::new(0, s.len()), &mut out);
+            assert_eq!(out.iter().map(|w| w.neg).collect::<Vec<_>>(), want, "{s}");
+        }
     }
 }
