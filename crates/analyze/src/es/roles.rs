@@ -23,6 +23,9 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
     } else if k >= 1 && t.on(k - 1, HONOR) {
         k -= 1;
     }
+    if k < first && k > sent_from && t.is_lang(k - 1, &[], &["el", "la"]) {
+        k -= 1; // ", el Sr. Ernesto Villalba,"
+    }
     let comma = k > sent_from && t.punct(k - 1, b',');
     let stop = if comma { k - 1 } else { k };
     let mut start = stop;
@@ -31,8 +34,10 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
         let tok = t.toks[p];
         // Inside the role: content words, "de", "del", "en", "y", and an article after "de"
         // ("portavoz de la asociación de madres y padres").
-        let inner = t.is_lang(p, &[], &["de", "del", "en", "y"])
-            || (t.is_lang(p, &[], ARTICLES) && p > sent_from && t.is_lang(p - 1, &[], &["de", "en", "y"]));
+        let inner = t.is_lang(p, &[], &["de", "del", "en", "para", "por", "y"])
+            || (t.is_lang(p, &[], ARTICLES)
+                && p > sent_from
+                && t.is_lang(p - 1, &[], &["de", "en", "para", "por", "y"]));
         let ok = tok.word && !tok.quoted && tok.flags & CUE == 0 && (inner || !t.stop(p));
         if !ok {
             break;

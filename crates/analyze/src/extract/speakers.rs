@@ -156,7 +156,7 @@ pub(crate) fn attribute(
                 } else {
                     (lead_from..open).any(|k| cx.cue(k))
                 };
-            let mut found = trail.or_else(|| cx.lead(lead_from, open));
+            let mut found = trail.or_else(|| cx.lead(lead_from, open)).or_else(|| cx.colon_lead(lead_from, open));
             if found.as_ref().is_some_and(|f| f.entity.is_none() && is_document(&f.name, t.es)) {
                 // "..., the statement said": the author of the statement named before.
                 found = last.as_ref().map(|(_, f, _, _)| Found { via: Via::Previous, ..f.clone() });
@@ -258,6 +258,23 @@ impl Ctx<'_, '_> {
                 (v + 1 < to && t.toks[v + 1].word && !t.is(v, "told")).then(|| self.after_verb(v + 1, to)).flatten()
             })
             .or_else(|| self.zero(v))
+    }
+
+    /// Spanish: "El portavoz, Jaime Reina, fue más duro: «...»": no reporting verb, but the
+    /// sentence's subject introduces the quote with a colon. The subject is the person named
+    /// first in the lead, outside quotes. English has no such rule.
+    fn colon_lead(&self, from: usize, open: usize) -> Option<Found> {
+        let t = self.t;
+        if !t.es || open == 0 || !t.punct(open - 1, b':') || from >= open {
+            return None;
+        }
+        let m = self
+            .ents
+            .within(from, open)
+            .iter()
+            .find(|m| !t.toks[m.first].quoted && self.kind(m.ent) == EntityKind::Person)?;
+        let e = &self.ents.list[m.ent];
+        Some(Found { name: e.name.clone(), span: m.span, entity: Some(m.ent), via: Via::Name })
     }
 
     /// The attribution cue "according to" (English), "según" or "de acuerdo con" (Spanish) at
