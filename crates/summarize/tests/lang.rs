@@ -111,3 +111,19 @@ fn empty_spanish_article_is_a_clear_error() {
         assert!(err.to_string().contains("empty"), "{err}");
     }
 }
+
+proptest::proptest! {
+    /// Any text, in any language setting: a brief with exact spans or a clear error, never a panic.
+    #[test]
+    fn any_text_any_language_never_panics(
+        input in "[a-zA-Zñáéü .,!?¿¡«»—\"'\n市议会。！？สภา3]{0,300}",
+        k in 0usize..20,
+    ) {
+        let lang = if k == 19 { LangChoice::Auto } else { LangChoice::Given(Lang::ALL[k]) };
+        if let Ok(brief) = summarizer(lang, 2).summarize(&input) {
+            for (i, s) in brief.sentences.iter().enumerate() {
+                proptest::prop_assert_eq!(&input.as_str()[s.span], brief.text(i));
+            }
+        }
+    }
+}
