@@ -8,7 +8,9 @@
 //! `TERMINAL` end one only before a common sentence opener ("... Cía. La empresa ...").
 //! German also has month names ("am 3. Oktober" is an ordinal, not a sentence end) and the
 //! street suffix of "Hauptstr. 5".
-//! Languages without tables of their own use the language-neutral ones.
+//! Languages without tables of their own, and the language-neutral path (which also serves
+//! articles that mix languages), use small neutral tables: titles and openers common to the
+//! languages above.
 
 use crate::abbrev;
 use crate::Lang;
@@ -52,8 +54,13 @@ static PORTUGUESE: Rules =
     Rules { titles: PT_TITLES, terminal: PT_TERMINAL, openers: PT_OPENERS, after_ordinal: &[], title_suffixes: &[] };
 static DUTCH: Rules =
     Rules { titles: NL_TITLES, terminal: NL_TERMINAL, openers: NL_OPENERS, after_ordinal: &[], title_suffixes: &[] };
-static NEUTRAL: Rules =
-    Rules { titles: NEUTRAL_TITLES, terminal: NEUTRAL_TERMINAL, openers: &[], after_ordinal: &[], title_suffixes: &[] };
+static NEUTRAL: Rules = Rules {
+    titles: NEUTRAL_TITLES,
+    terminal: NEUTRAL_TERMINAL,
+    openers: NEUTRAL_OPENERS,
+    after_ordinal: &[],
+    title_suffixes: &[],
+};
 
 /// The rules of `lang`.
 pub(crate) fn rules(lang: Lang) -> &'static Rules {
@@ -211,12 +218,20 @@ static NL_OPENERS: &[&str] = &[
 
 #[rustfmt::skip]
 static NEUTRAL_TITLES: &[&str] = &[
-    "dr", "nr", "prof", "st", "vol", "г", "гг", "им", "т", "ул",
+    "dr", "dra", "gen", "gov", "hr", "mevr", "mme", "mr", "mrs", "ms", "nr", "prof", "sen",
+    "sig", "sr", "sra", "srta", "st", "vol", "г", "гг", "им", "т", "ул",
 ];
 
 #[rustfmt::skip]
 static NEUTRAL_TERMINAL: &[&str] = &[
-    "etc",
+    "corp", "etc", "inc", "ltd",
+];
+
+#[rustfmt::skip]
+static NEUTRAL_OPENERS: &[&str] = &[
+    "a", "aber", "but", "das", "de", "der", "die", "el", "en", "he", "het", "il", "in", "it",
+    "la", "las", "le", "les", "los", "ma", "maar", "mais", "mas", "o", "os", "pero", "she",
+    "the", "they", "this", "we",
 ];
 
 #[cfg(test)]

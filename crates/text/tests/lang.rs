@@ -183,6 +183,18 @@ fn scripts_without_spaces() {
 }
 
 #[test]
+fn neutral_path_knows_common_titles() {
+    // The neutral path also serves articles that mix languages.
+    battery(
+        Lang::Other,
+        vec![(
+            "Mr. Smith met Sra. Ruiz and Dr. Weber. They signed, etc. The deal closed.",
+            vec!["Mr. Smith met Sra. Ruiz and Dr. Weber.", "They signed, etc.", "The deal closed."],
+        )],
+    );
+}
+
+#[test]
 fn english_is_unchanged_by_with_lang() {
     let input = "Mr. Smith left at 5 p.m. on Jan. 5. \u{201C}It is done,\u{201D} she said.\n\nMore later.";
     let a = Document::new(input);
