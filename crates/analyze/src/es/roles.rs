@@ -112,6 +112,15 @@ mod tests {
             let e = x.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{input:?}: {:?}", x.entities));
             assert_eq!(e.role.as_deref(), role, "{input:?}");
         }
+        let x = extract_lang(
+            &Document::new(
+                "Jos\u{E9} Ortega y Gasset lleg\u{F3} con Ana Ruiz y Pedro G\u{F3}mez. Ana de la Fuente sali\u{F3}.",
+            ),
+            None,
+            Lang::Spanish,
+        );
+        let people: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(people, vec!["Jos\u{E9} Ortega y Gasset", "Ana Ruiz", "Pedro G\u{F3}mez", "Ana de la Fuente"]);
         let more = vec![
             (
                 "La portavoz de la asociaci\u{F3}n de madres y padres, Sof\u{ED}a M\u{E1}rquez, habl\u{F3}.",

@@ -279,6 +279,14 @@ impl Builder<'_, '_> {
                     j += if next_cap { 1 } else { 2 };
                     continue;
                 }
+                // "José Ortega y Gasset": "y" between two surnames, unless a first name follows
+                // ("Ana Ruiz y Pedro Gómez" are two people).
+                let surnames = (start..j).filter(|&k| t.toks[k].word && t.toks[k].cap).count() >= 2;
+                let next_name = next_cap && self.first_name_at(j + 1).is_some();
+                if named && surnames && next_cap && !next_name && t.is(j, "y") && !t.on(j + 1, ORG) {
+                    j += 1;
+                    continue;
+                }
             }
             break;
         }
