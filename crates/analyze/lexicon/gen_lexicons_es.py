@@ -96,6 +96,7 @@ a repugnante disgusting
 a ridículo idiotic
 a sublime glorious
 n traición betrayal
+a terrible terrible
 a tonto dumb
 a valiente brave
 a vergonzoso shameful

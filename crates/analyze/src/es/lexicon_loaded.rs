@@ -5,7 +5,7 @@
 // crates/analyze/lexicon/LICENSE-VADER), as selected for news in ../lexicon_loaded.rs.
 // Spanish words: nutgraf's hand-written translation table in the generator, each word
 // taking the valence of its English source word, expanded to gender and number forms.
-// 261 forms (179 negative, 82 positive); 13 intensifiers.
+// 263 forms (181 negative, 82 positive); 13 intensifiers.
 
 /// Strongly valenced Spanish words that mark evaluative language in news, with the VADER
 /// mean valence of their English source word. Lowercase, sorted by word (byte order), unique.
@@ -68,12 +68,12 @@ pub(crate) static LOADED_WORDS: &[(&str, f32)] = &[
     ("pésimas", -2.5), ("pésimo", -2.5), ("pésimos", -2.5), ("repugnante", -2.4),
     ("repugnantes", -2.4), ("ridícula", -2.6), ("ridículas", -2.6), ("ridículo", -2.6),
     ("ridículos", -2.6), ("ruin", -3.1), ("ruines", -3.1), ("sensacional", 2.6),
-    ("sensacionales", 2.6), ("sublime", 3.2), ("sublimes", 3.2), ("tonta", -2.3), ("tontas", -2.3),
-    ("tonto", -2.3), ("tontos", -2.3), ("traiciones", -2.8), ("traición", -2.8), ("valiente", 2.4),
-    ("valientes", 2.4), ("vergonzosa", -2.2), ("vergonzosas", -2.2), ("vergonzoso", -2.2),
-    ("vergonzosos", -2.2), ("vergüenza", -2.1), ("vergüenzas", -2.1), ("vil", -3.1),
-    ("viles", -3.1), ("visionaria", 2.4), ("visionarias", 2.4), ("visionario", 2.4),
-    ("visionarios", 2.4),
+    ("sensacionales", 2.6), ("sublime", 3.2), ("sublimes", 3.2), ("terrible", -2.1),
+    ("terribles", -2.1), ("tonta", -2.3), ("tontas", -2.3), ("tonto", -2.3), ("tontos", -2.3),
+    ("traiciones", -2.8), ("traición", -2.8), ("valiente", 2.4), ("valientes", 2.4),
+    ("vergonzosa", -2.2), ("vergonzosas", -2.2), ("vergonzoso", -2.2), ("vergonzosos", -2.2),
+    ("vergüenza", -2.1), ("vergüenzas", -2.1), ("vil", -3.1), ("viles", -3.1), ("visionaria", 2.4),
+    ("visionarias", 2.4), ("visionario", 2.4), ("visionarios", 2.4),
 ];
 
 /// Spanish intensifying adverbs, lowercase, sorted.

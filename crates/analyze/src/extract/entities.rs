@@ -323,8 +323,17 @@ impl Builder<'_, '_> {
         // Spanish: a lone first name set off by a comma ("Francisco, dueño de un bar, ...", "Matías,
         // de nueve años, ..."), as news names children and people who keep their surname.
         if t.es && words.len() == 1 && t.punct(end, b',') && self.first_name_at(words[0]).is_some() {
-            let gender = self.first_name_at(words[0]).filter(|g| *g != Gender::Any);
-            self.person(words[0], end, Some(t.s(words[0]).to_string()), gender);
+            // "Su hermana Pilar, ...": a person already named with this first name.
+            let k = words[0];
+            let known = self.ents.list.iter().rposition(|e| {
+                e.kind == EntityKind::Person && e.first_name.as_deref() == Some(t.s(k)) && e.name.len() > t.s(k).len()
+            });
+            if let Some(ent) = known {
+                self.ents.mentions.push(Mention { ent, first: k, end: k + 1, span: t.toks[k].span });
+                return true;
+            }
+            let gender = self.first_name_at(k).filter(|g| *g != Gender::Any);
+            self.person(k, end, Some(t.s(k).to_string()), gender);
             return true;
         }
         // A title or honorific followed by a name.
