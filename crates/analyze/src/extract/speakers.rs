@@ -14,6 +14,14 @@
 //! resolved to the nearest person with that title, or else the description as written. A quote
 //! with none of these stays unattributed. Indirect speech is in [`super::statements`], roles in
 //! [`super::roles`].
+//!
+//! Spanish text (a token stream built with the Spanish lists, see [`crate::es`]) takes the same
+//! rules with Spanish words ("según X", "de acuerdo con X", "que" for "that") and four turns of
+//! its own, each guarded by the stream's `es` flag so English runs exactly as before: a dropped
+//! subject ("Añadió que ...", "«...», insistió") is the nearest person named in this paragraph or
+//! the one before; a verbless colon lead ("Reina fue más duro: «...»") is its subject; a bare
+//! description ("—dijo el comerciante") falls back to the nearest person of the article's gender;
+//! and the naming verb nearest a short quote ("calificó de «irreal»") makes it a scare quote.
 
 use nutgraf_text::{Document, Span};
 use serde::{Deserialize, Serialize};
@@ -25,6 +33,10 @@ use super::quotes::RawQuote;
 use super::statements::Statement;
 use super::tokens::Tokens;
 use super::{DateRef, Quote};
+use crate::es::lexicon::{
+    ARTICLES as ARTICLES_ES, CONJ as CONJ_ES, NAMING as NAMING_ES, PLACE_PREPS as PLACE_PREPS_ES,
+    PRONOUNS as PRONOUNS_ES, VENUES as VENUES_ES, WHO as WHO_ES,
+};
 
 /// How a speaker was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -62,10 +74,6 @@ static NAMING: &[&str] = &["called", "calling", "described", "describing", "dubb
 static PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 static ARTICLES: &[&str] = &["the", "a", "an"];
 static WHO: &[&str] = &["who", "which", "whose"];
-use crate::es::lexicon::{
-    ARTICLES as ARTICLES_ES, CONJ as CONJ_ES, NAMING as NAMING_ES, PLACE_PREPS as PLACE_PREPS_ES,
-    PRONOUNS as PRONOUNS_ES, VENUES as VENUES_ES, WHO as WHO_ES,
-};
 static VENUES: &[&str] = &[
     "address",
     "appearance",
