@@ -285,6 +285,11 @@ pub struct ExtractArgs {
     /// Largest input accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = nutgraf_summarize::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
+    /// The article's language: auto (detect it) or a code such as en, es, fr. Quotes, speakers
+    /// and dates have rules for English and Spanish; other languages get quotes without
+    /// speakers.
+    #[arg(long, value_name = "CODE", default_value = "auto", long_help = lang_help())]
+    pub lang: String,
 }
 
 /// `nutgraf serve`.

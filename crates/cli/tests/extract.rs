@@ -120,3 +120,28 @@ fn errors_and_exit_codes() {
     nutgraf().args(["extract", "--format", "xml"]).arg(example("harbor-bridge.txt")).assert().code(2);
     nutgraf().args(["extract", "-"]).write_stdin(vec![0xffu8, 0xfe, 0x00]).assert().code(1);
 }
+
+/// A Spanish article: detected (or given), Spanish quotes with their speakers, exact spans.
+#[test]
+fn spanish_quotes_and_speakers() {
+    let input = "El ayuntamiento de Sevilla aprobó el martes un presupuesto de 4,2 millones de euros para \
+                 reparar las bibliotecas de los barrios del norte.\n\n«Es un buen día para la ciudad», dijo la \
+                 alcaldesa, Ana Ruiz, al salir del pleno.\n\n—No pienso cerrar la tienda —dijo el comerciante \
+                 Luis Gómez.\n";
+    for args in [&["--lang", "auto"][..], &["--lang", "es"][..]] {
+        let v = json(&[args, &["-"]].concat(), Some(input));
+        let quotes = v["quotes"].as_array().unwrap();
+        assert_eq!(quotes.len(), 2, "{v}");
+        for q in quotes {
+            check_span(input, q);
+        }
+        assert_eq!(quotes[0]["speaker"], "Ana Ruiz", "{v}");
+        assert_eq!(quotes[1]["speaker"], "Luis Gómez", "{v}");
+    }
+    nutgraf()
+        .args(["extract", "--lang", "xx", "-"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown language \"xx\""));
+}

@@ -4,7 +4,8 @@ use std::io::Write;
 
 use anyhow::anyhow;
 use nutgraf_analyze::extract::view::{markdown_quotes, markdown_timeline, JsonExtraction};
-use nutgraf_analyze::extract::{extract, EntityKind, Extraction};
+use nutgraf_analyze::extract::{extract_lang, EntityKind, Extraction};
+use nutgraf_summarize::{LangChoice, Language};
 use nutgraf_text::Document;
 
 use crate::flags::ExtractArgs;
@@ -19,14 +20,19 @@ pub fn run(args: ExtractArgs) -> Result<(), Failure> {
         other => return Err(Failure::usage(anyhow!("unknown format {other:?}: use json or markdown"))),
     };
     let reference = super::reference_date(&args.date)?;
+    let choice: LangChoice = args.lang.parse().map_err(Failure::usage)?;
     let bytes = read_bytes(&args.input, args.max_bytes)?;
     let input = nutgraf_text::validate(&bytes, args.max_bytes).map_err(|e| {
         let shown =
             if args.input.as_os_str() == "-" { "standard input".to_string() } else { args.input.display().to_string() };
         Failure::input(anyhow::Error::new(e).context(format!("cannot extract from {shown}")))
     })?;
-    let doc = Document::new(input);
-    let x = extract(&doc, reference);
+    let language = Language::choose(choice, input);
+    if let Some(warning) = &language.warning {
+        eprintln!("nutgraf: warning: {warning}");
+    }
+    let doc = Document::with_lang(input, language.lang);
+    let x = extract_lang(&doc, reference, language.lang);
     let out = if json {
         serde_json::to_string_pretty(&JsonExtraction::new(&x, input)).expect("an extraction always serializes") + "\n"
     } else {
