@@ -105,6 +105,12 @@ fn main() {
                     "MISSED {kind} {id}\n  ref: {reference}\n  var: {variant}\n  changed: {:?}",
                     &variant[changed.range()]
                 );
+                for s in a.sentences.iter().filter(|s| s.span.start <= changed.start && changed.end <= s.span.end) {
+                    println!("  sentence [{:.2}]: {}", s.support, s.text);
+                    for e in &s.evidence {
+                        println!("    ev [{:.2}]: {}", e.overlap, e.text);
+                    }
+                }
             }
         }
     }
