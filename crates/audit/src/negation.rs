@@ -76,9 +76,19 @@ pub(crate) fn check(ix: &Index, al: &Alignment, q: &Query, words: &[Word], evide
             // Two shared clause words, or the one right after the cue.
             if distinct.len() >= 2 || (gov.is_some() && distinct.first() == Some(&gov)) {
                 matched = true;
-                let (lo, hi) =
-                    (hits[0].saturating_sub(REACH).max(r.start), (hits[hits.len() - 1] + REACH + 1).min(r.end));
-                negated |= (lo..hi).any(|n| ix.words[n].neg);
+                // Around the word right after the cue where the sentence has it ("was not the centre
+                // point" against "was the centre point ... shut down streets"); else around all the
+                // shared words.
+                let at: Vec<usize> =
+                    hits.iter().copied().filter(|&p| gov.is_some() && ix.words[p].term == gov).collect();
+                let spans: Vec<(usize, usize)> = if at.is_empty() {
+                    vec![(hits[0], hits[hits.len() - 1])]
+                } else {
+                    at.iter().map(|&p| (p.saturating_sub(CLAUSE - REACH), p)).collect()
+                };
+                negated |= spans.iter().any(|&(a, b)| {
+                    (a.saturating_sub(REACH).max(r.start)..(b + REACH + 1).min(r.end)).any(|n| ix.words[n].neg)
+                });
             }
         }
         if matched && !negated {
