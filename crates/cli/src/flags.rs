@@ -400,6 +400,10 @@ pub struct StoriesArgs {
     /// No summary line on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Set a grouping option, NAME=VALUE (hidden: for tuning; names as in
+    /// nutgraf_stories::Options, e.g. neighbors=10, idf_power=0.5).
+    #[arg(long = "option", value_name = "NAME=VALUE", hide = true)]
+    pub options: Vec<String>,
 }
 
 /// Parses the process arguments; exits with code 2 and a usage message on error.

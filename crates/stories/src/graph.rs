@@ -1,14 +1,15 @@
 //! The similarity graph: TF-IDF cosine between candidate pairs, never all pairs.
 //!
-//! Candidates come from an inverted index over *rare* terms only (document frequency at most
-//! [`Options::max_df`](crate::Options::max_df) share of the feed, and at least 2): common terms
+//! Candidates come from an inverted index over *rare* terms only (in at least 2 and at most
+//! [`Options::max_df`](crate::Options::max_df) articles): common terms
 //! ("president", "said") would make every posting list long and the work quadratic, while two
 //! reports of one event share names, places and numbers that few other articles use. For each
 //! article the rare-term dot products are accumulated over its posting lists (a sparse
 //! matrix-vector product, one thread-local accumulator per worker), the best
 //! `4 × neighbors` are rescored with the full cosine (all terms), and the best
 //! [`Options::neighbors`](crate::Options::neighbors) above a floor are kept. Work is
-//! `O(Σ df²)` over rare terms, near-linear when the df cap is a small share of the feed.
+//! `O(Σ df²)` over rare terms, at most `max_df` times the number of term occurrences: linear in the
+//! feed.
 //!
 //! Cosines are then *locally scaled* (Zelnik-Manor and Perona 2004): `cos(a, b) /
 //! sqrt(s_a s_b)`, where `s_a` is `a`'s cosine to its `k`-th nearest neighbour (at least
@@ -44,8 +45,7 @@ pub(crate) fn build(features: &[Features], options: &Options) -> Vec<Edge> {
         return Vec::new();
     }
     let (vectors, df) = vectors(features, options);
-    let max_df = ((options.max_df * n as f32) as u32).max(options.min_df_cap as u32);
-    let postings = Postings::new(&vectors, &df, max_df);
+    let postings = Postings::new(&vectors, &df, options.max_df as u32);
     let keep = options.neighbors;
     let lists: Vec<Vec<(u32, f32)>> = (0..n)
         .into_par_iter()
@@ -174,13 +174,16 @@ fn neighbours(
         partial.select_nth_unstable_by(shortlist, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         partial.truncate(shortlist);
     }
+    // From a borrowed iterator: collecting `partial.into_iter()` would reuse its allocation (as
+    // large as every touched article) for this short list and keep it alive in the graph.
     let mut scored: Vec<(u32, f32)> = partial
-        .into_iter()
-        .map(|(j, _)| (j, cosine(&vectors[i], &vectors[j as usize])))
+        .iter()
+        .map(|&(j, _)| (j, cosine(&vectors[i], &vectors[j as usize])))
         .filter(|&(_, c)| c >= floor)
         .collect();
     scored.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     scored.truncate(keep);
+    scored.shrink_to_fit();
     scored
 }
 

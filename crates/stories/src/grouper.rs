@@ -21,6 +21,13 @@ thread_local! {
     static ANALYZER: RefCell<TermAnalyzer> = RefCell::new(TermAnalyzer::english());
 }
 
+/// Phase timings on standard error when `NUTGRAF_STORIES_TRACE` is set (for benchmarks).
+fn trace(what: std::fmt::Arguments) {
+    if std::env::var_os("NUTGRAF_STORIES_TRACE").is_some() {
+        eprintln!("nutgraf-stories: {what}");
+    }
+}
+
 /// Groups a feed into stories; see the [crate docs](crate).
 #[derive(Debug)]
 pub struct Grouper {
@@ -82,8 +89,12 @@ impl Grouper {
 
     /// One grouping per threshold, from one candidate graph (for tuning and evaluation).
     pub fn sweep(&self, thresholds: &[f32]) -> Vec<Vec<Story>> {
+        let started = std::time::Instant::now();
         let edges = graph::build(&self.features, &self.options);
-        thresholds.par_iter().map(|&t| self.stories(&edges, t)).collect()
+        trace(format_args!("graph: {} edges in {:.2} s", edges.len(), started.elapsed().as_secs_f64()));
+        let stories = thresholds.par_iter().map(|&t| self.stories(&edges, t)).collect();
+        trace(format_args!("grouped in {:.2} s", started.elapsed().as_secs_f64()));
+        stories
     }
 
     fn stories(&self, edges: &[Edge], threshold: f32) -> Vec<Story> {

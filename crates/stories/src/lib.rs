@@ -102,10 +102,10 @@ pub struct Options {
     pub threshold: f32,
     /// Neighbours kept per article in the candidate graph.
     pub neighbors: usize,
-    /// Terms in more than this share of the articles are not used to find candidates.
-    pub max_df: f32,
-    /// ... unless the feed is small: terms in at most this many articles are always used.
-    pub min_df_cap: usize,
+    /// Terms in more than this many articles are not used to find candidates (they still count
+    /// in the cosine). A fixed number, not a share of the feed: it bounds the candidate work by
+    /// `max_df` times the number of term occurrences, linear in the feed.
+    pub max_df: usize,
     /// Candidate pairs under this TF-IDF cosine are dropped.
     pub min_cosine: f32,
     /// Local scaling divides by the cosine to this nearest neighbour (1-based rank).
@@ -129,8 +129,7 @@ impl Default for Options {
         Options {
             threshold: 0.9,
             neighbors: 10,
-            max_df: 0.005,
-            min_df_cap: 50,
+            max_df: 400,
             min_cosine: 0.05,
             scale_k: 2,
             scale_floor: 0.2,
@@ -150,11 +149,12 @@ impl Options {
         if !(self.threshold.is_finite() && self.threshold > 0.0) {
             return bad("the threshold must be a number above 0");
         }
-        if self.neighbors == 0 || self.lead_words == 0 || self.sketch_size == 0 || self.scale_k == 0 {
-            return bad("neighbors, lead words, sketch size and scale rank must be at least 1");
+        if self.neighbors == 0 || self.max_df < 2 || self.lead_words == 0 || self.sketch_size == 0 || self.scale_k == 0
+        {
+            return bad("neighbors, lead words, sketch size and scale rank must be at least 1, max df at least 2");
         }
-        if !(0.0..=1.0).contains(&self.duplicate_jaccard) || !(0.0..=1.0).contains(&self.max_df) {
-            return bad("the duplicate Jaccard and the df share must be in [0, 1]");
+        if !(0.0..=1.0).contains(&self.duplicate_jaccard) {
+            return bad("the duplicate Jaccard must be in [0, 1]");
         }
         if !(self.scale_floor > 0.0 && self.idf_power >= 0.0 && self.title_weight >= 0.0) {
             return bad("the scale floor must be above 0, the idf power and title weight at least 0");

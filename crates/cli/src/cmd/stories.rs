@@ -161,6 +161,26 @@ fn options(args: &StoriesArgs) -> Result<Options, Failure> {
     if let Some(t) = args.threshold {
         options.threshold = t;
     }
+    for set in &args.options {
+        let bad = || Failure::usage(anyhow!("--option {set:?}: use NAME=VALUE with a number"));
+        let (name, value) = set.split_once('=').ok_or_else(bad)?;
+        let value: f32 = value.trim().parse().map_err(|_| bad())?;
+        let count = value.max(0.0) as usize;
+        match name.trim() {
+            "threshold" => options.threshold = value,
+            "neighbors" => options.neighbors = count,
+            "max_df" => options.max_df = count,
+            "min_cosine" => options.min_cosine = value,
+            "scale_k" => options.scale_k = count,
+            "scale_floor" => options.scale_floor = value,
+            "idf_power" => options.idf_power = value,
+            "lead_words" => options.lead_words = count,
+            "title_weight" => options.title_weight = value,
+            "duplicate_jaccard" => options.duplicate_jaccard = value,
+            "sketch_size" => options.sketch_size = count,
+            other => return Err(Failure::usage(anyhow!("--option: unknown option {other:?}"))),
+        }
+    }
     options.validate().map_err(Failure::usage)?;
     Ok(options)
 }
