@@ -134,6 +134,6 @@ fn report(name: &str, rows: &[Row], score: impl Fn(&Row) -> f32, default: Option
     if let Some(d) = default {
         let at = groups_at(rows, &score, d);
         let per: Vec<String> = at.iter().map(|(g, v)| format!("{g} {v:.1}")).collect();
-        println!("  at the default threshold {d:.2}: {} (mean {:.1})", per.join(", "), mean(&at));
+        println!("  at the default threshold {d:.3}: {} (mean {:.1})", per.join(", "), mean(&at));
     }
 }
