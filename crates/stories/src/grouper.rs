@@ -168,3 +168,79 @@ impl Grouper {
         pairs
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator (xorshift) for random feeds.
+    fn feed(seed: u64, n: usize) -> Vec<Article> {
+        let vocab = [
+            "council", "harbor", "bridge", "girder", "Kessel", "budget", "library", "strike", "flour", "Lisbon",
+            "chess", "Tallinn", "Okafor", "flood", "valley", "school", "vote", "Monday", "crack", "repairs",
+        ];
+        let mut x = seed | 1;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut out: Vec<Article> = Vec::new();
+        for i in 0..n {
+            let r = next();
+            if r % 7 == 0 && !out.is_empty() {
+                // A wire copy of an earlier article.
+                let of = out[(r as usize / 7) % out.len()].text.clone();
+                out.push(Article::new(format!("a{i}"), format!("WIRE - {of}")));
+                continue;
+            }
+            let words: Vec<&str> = (0..(4 + r % 20)).map(|_| vocab[(next() % vocab.len() as u64) as usize]).collect();
+            out.push(Article::new(format!("a{i}"), words.join(" ")).with_title(vocab[(r % 20) as usize]));
+        }
+        out
+    }
+
+    #[test]
+    fn every_article_is_in_exactly_one_story() {
+        for seed in 1..6u64 {
+            let articles = feed(seed * 7919, 300);
+            let mut g = Grouper::new(Options::default()).unwrap();
+            for batch in articles.chunks(64) {
+                g.push(batch).unwrap();
+            }
+            for stories in g.sweep(&[0.1, 0.9, 3.0]) {
+                let mut seen = vec![0u32; articles.len()];
+                for s in &stories {
+                    assert!(!s.members.is_empty());
+                    assert!(s.positions.windows(2).all(|w| w[0] < w[1]), "members in input order");
+                    for (&p, id) in s.positions.iter().zip(&s.members) {
+                        seen[p] += 1;
+                        assert_eq!(&articles[p].id, id);
+                    }
+                    for (copy, original) in &s.duplicates {
+                        assert!(s.members.contains(copy) && s.members.contains(original));
+                        let pos = |id: &str| articles.iter().position(|a| a.id == id).unwrap();
+                        assert!(pos(original) < pos(copy), "the original is the earliest copy");
+                    }
+                }
+                assert!(seen.iter().all(|&c| c == 1), "seed {seed}: {seen:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn duplicate_and_empty_ids_are_errors_and_change_nothing() {
+        let mut g = Grouper::new(Options::default()).unwrap();
+        g.push(&[Article::new("x", "One text."), Article::new("y", "Two.")]).unwrap();
+        let e = g.push(&[Article::new("z", "Three."), Article::new("x", "Again.")]).unwrap_err();
+        assert!(matches!(e, Error::DuplicateId { ref id, first: 1, second: 4 } if id == "x"), "{e}");
+        let e = g.push(&[Article::new("w", "Four."), Article::new("w", "Five.")]).unwrap_err();
+        assert!(matches!(e, Error::DuplicateId { first: 3, second: 4, .. }), "{e}");
+        assert!(matches!(g.push(&[Article::new("", "x")]), Err(Error::EmptyId { position: 3 })));
+        assert_eq!(g.len(), 2);
+        assert_eq!(g.finish().len(), 2, "two unrelated one-line articles");
+        assert!(Grouper::new(Options::default()).unwrap().finish().is_empty(), "no articles, no stories");
+        assert!(Grouper::new(Options { threshold: 0.0, ..Options::default() }).is_err());
+    }
+}
