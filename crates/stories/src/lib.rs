@@ -9,11 +9,11 @@ article is in exactly one story, a story is one *event* (not merely one topic), 
 (the same text run by several outlets) are marked in [`Story::duplicates`].
 
 The work is near-linear in the number of articles, never all pairs:
-1. [`features`](crate) — each article becomes hashed TF-IDF terms of its title and lead, a
+1. `features` — each article becomes hashed TF-IDF terms of its title and lead, a
    bottom-k shingle sketch and a label; the text is then dropped (bounded memory per article).
-2. [`graph`](crate) — candidate pairs come from an inverted index over rare terms; candidates
+2. `graph` — candidate pairs come from an inverted index over rare terms; candidates
    are scored by TF-IDF cosine, locally scaled by each article's neighbourhood density.
-3. [`cluster`](crate) — average-link agglomeration on that sparse graph: two groups merge only
+3. `cluster` — average-link agglomeration on that sparse graph: two groups merge only
    when their *mean* cross similarity reaches [`Options::threshold`], so topics do not chain.
 4. wire copies — candidate pairs inside a story whose shingle sketches overlap by at least
    [`Options::duplicate_jaccard`].
