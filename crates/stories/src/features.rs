@@ -7,7 +7,9 @@
 //! [`TermAnalyzer`] the summarizer uses), hashed to 64 bits so that no term string is kept per
 //! article: memory is a fixed number of bytes per term occurrence, whatever the article's length.
 //! Title terms count [`Options::title_weight`](crate::Options::title_weight) times. Term counts
-//! are damped (`1 + ln tf`) so one repeated word cannot carry a match.
+//! are damped (`1 + ln tf`) so one repeated word cannot carry a match. The weekdays the title
+//! and lead name ("on Tuesday") are kept as a 7-bit mask: reports of one event name the same day,
+//! while follow-ups of one topic on other days do not (see the `graph` module).
 
 use std::hash::{BuildHasher, Hash};
 
@@ -29,6 +31,8 @@ pub(crate) struct Features {
     pub sketch: Sketch,
     /// The label: the title, or the text's opening words.
     pub label: String,
+    /// Weekdays named in the title and lead (bit 0 Monday .. bit 6 Sunday).
+    pub weekdays: u8,
 }
 
 /// The features of an article with `title` (possibly empty) and `text`.
@@ -48,7 +52,8 @@ pub(crate) fn featurize(analyzer: &mut TermAnalyzer, title: &str, text: &str, op
         *n = 1.0 + n.ln().max(0.0);
     }
     let label = label(if title.trim().is_empty() { text } else { title });
-    Features { terms, sketch: Sketch::of_text(text, options.sketch_size), label }
+    let weekdays = weekdays(title, usize::MAX) | weekdays(text, options.lead_words);
+    Features { terms, sketch: Sketch::of_text(text, options.sketch_size), label, weekdays }
 }
 
 /// Adds the terms of the first `limit` words of `text`, each counting `weight`.
@@ -58,6 +63,22 @@ fn add_terms(analyzer: &mut TermAnalyzer, text: &str, limit: usize, weight: f32,
             out.push((hash(term.as_ref()), weight));
         }
     }
+}
+
+const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// The weekdays named (capitalized) in the first `limit` words of `text`, as a bit mask.
+fn weekdays(text: &str, limit: usize) -> u8 {
+    let mut mask = 0u8;
+    for span in words(text, Span::new(0, text.len())).take(limit) {
+        let w = &text[span];
+        if w.len() >= 6 && w.as_bytes()[0].is_ascii_uppercase() {
+            if let Some(d) = DAYS.iter().position(|d| d.eq_ignore_ascii_case(w)) {
+                mask |= 1 << d;
+            }
+        }
+    }
+    mask
 }
 
 /// The 64-bit hash of a term.
@@ -99,6 +120,20 @@ mod tests {
         assert!((weight("shut").unwrap() - 1.0).abs() < 1e-6);
         assert_eq!(weight("the"), None, "stop words are not terms");
         assert_eq!(f.label, "Harbor bridge closed");
+    }
+
+    #[test]
+    fn weekdays_named_in_title_and_lead() {
+        let mut a = TermAnalyzer::english();
+        let options = Options { lead_words: 8, ..Options::default() };
+        let f = featurize(
+            &mut a,
+            "Strike ends Friday",
+            "Bakers went back to work on Monday. They had struck since Sunday.",
+            &options,
+        );
+        assert_eq!(f.weekdays, 0b0001_0001, "Monday and Friday; Sunday is past the lead");
+        assert_eq!(featurize(&mut a, "", "a sunday roast", &options).weekdays, 0, "only capitalized names count");
     }
 
     #[test]

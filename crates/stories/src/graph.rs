@@ -11,6 +11,11 @@
 //! `O(Σ df²)` over rare terms, at most `max_df` times the number of term occurrences: linear in the
 //! feed.
 //!
+//! Two articles that both name weekdays, but none in common ("on Monday" against "on Thursday"),
+//! have their cosine multiplied by [`Options::weekday_penalty`](crate::Options::weekday_penalty):
+//! reports of one event name the same day, follow-ups of one topic on other days do not. A
+//! penalty, not a veto: a report may name the day before.
+//!
 //! Cosines are then *locally scaled* (Zelnik-Manor and Perona 2004): `cos(a, b) /
 //! sqrt(s_a s_b)`, where `s_a` is `a`'s cosine to its `k`-th nearest neighbour (at least
 //! [`Options::scale_floor`](crate::Options::scale_floor)). An article in a dense topic (many
@@ -46,12 +51,11 @@ pub(crate) fn build(features: &[Features], options: &Options) -> Vec<Edge> {
     }
     let (vectors, df) = vectors(features, options);
     let postings = Postings::new(&vectors, &df, options.max_df as u32);
-    let keep = options.neighbors;
     let lists: Vec<Vec<(u32, f32)>> = (0..n)
         .into_par_iter()
         .map_init(
             || (vec![0f32; n], Vec::<u32>::new()),
-            |(acc, touched), i| neighbours(i, &vectors, &postings, acc, touched, keep, options.min_cosine),
+            |(acc, touched), i| neighbours(i, &vectors, features, &postings, acc, touched, options),
         )
         .collect();
     // The k-th best cosine of each article, for local scaling.
@@ -143,16 +147,18 @@ impl Postings {
     }
 }
 
-/// The best `keep` neighbours of article `i` by full cosine, at least `floor`, best first.
+/// The best `neighbors` of article `i` by full cosine (weekday penalty applied), at least
+/// `min_cosine`, best first.
 fn neighbours(
     i: usize,
     vectors: &[Vector],
+    features: &[Features],
     postings: &Postings,
     acc: &mut [f32],
     touched: &mut Vec<u32>,
-    keep: usize,
-    floor: f32,
+    options: &Options,
 ) -> Vec<(u32, f32)> {
+    let (keep, floor, day_penalty) = (options.neighbors, options.min_cosine, options.weekday_penalty);
     for &(t, w) in &vectors[i] {
         for &(j, wj) in postings.list(t) {
             if j as usize == i {
@@ -178,7 +184,11 @@ fn neighbours(
     // large as every touched article) for this short list and keep it alive in the graph.
     let mut scored: Vec<(u32, f32)> = partial
         .iter()
-        .map(|&(j, _)| (j, cosine(&vectors[i], &vectors[j as usize])))
+        .map(|&(j, _)| {
+            let (a, b) = (features[i].weekdays, features[j as usize].weekdays);
+            let penalty = if a != 0 && b != 0 && a & b == 0 { day_penalty } else { 1.0 };
+            (j, penalty * cosine(&vectors[i], &vectors[j as usize]))
+        })
         .filter(|&(_, c)| c >= floor)
         .collect();
     scored.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));

@@ -122,6 +122,8 @@ pub struct Options {
     pub duplicate_jaccard: f32,
     /// Hashes kept per article for wire-copy detection.
     pub sketch_size: usize,
+    /// Factor on the cosine of two articles that name weekdays but none in common.
+    pub weekday_penalty: f32,
 }
 
 impl Default for Options {
@@ -138,6 +140,7 @@ impl Default for Options {
             title_weight: 2.0,
             duplicate_jaccard: 0.8,
             sketch_size: 64,
+            weekday_penalty: 0.8,
         }
     }
 }
@@ -153,8 +156,8 @@ impl Options {
         {
             return bad("neighbors, lead words, sketch size and scale rank must be at least 1, max df at least 2");
         }
-        if !(0.0..=1.0).contains(&self.duplicate_jaccard) {
-            return bad("the duplicate Jaccard must be in [0, 1]");
+        if !(0.0..=1.0).contains(&self.duplicate_jaccard) || !(0.0..=1.0).contains(&self.weekday_penalty) {
+            return bad("the duplicate Jaccard and the weekday penalty must be in [0, 1]");
         }
         if !(self.scale_floor > 0.0 && self.idf_power >= 0.0 && self.title_weight >= 0.0) {
             return bad("the scale floor must be above 0, the idf power and title weight at least 0");

@@ -178,6 +178,7 @@ fn options(args: &StoriesArgs) -> Result<Options, Failure> {
             "title_weight" => options.title_weight = value,
             "duplicate_jaccard" => options.duplicate_jaccard = value,
             "sketch_size" => options.sketch_size = count,
+            "weekday_penalty" => options.weekday_penalty = value,
             other => return Err(Failure::usage(anyhow!("--option: unknown option {other:?}"))),
         }
     }
