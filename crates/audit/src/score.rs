@@ -6,7 +6,8 @@
 //! support is that sentence's leave-one-out score over the best leave-one-out score; a piece no
 //! source has at all scores 0. A piece that passes is then put in its slot (`slot`): when the
 //! source sentence the rest of the summary sentence comes from holds another name, number or
-//! date where the summary has this one, it is flagged all the same. Quotes must occur word for
+//! date where the summary has this one, it is flagged all the same; a piece that fails but that
+//! some source has between the same words as the summary passes. Quotes must occur word for
 //! word in one source; speakers must be
 //! named near the quote, or near the aligned statement, in the source; a negation cue must have a
 //! counterpart near the same content word in the aligned source sentence, and the other way
@@ -94,9 +95,19 @@ pub(crate) fn check(ix: &Index, norm: &str, words: &[Word], quotes: &[(usize, us
             _ if speakers.contains(&p.words) => continue,
             _ => {
                 let (support, why) = located(ix, &al, &q, words, &piece_words, p.kind, p.words.clone(), &text());
-                match (support >= FLAG_BELOW).then(|| in_slot(ix, &al, &q, words, p.kind, p.words.clone())).flatten() {
-                    Some(r) => (SLOT_SUPPORT, slot_why(p.kind, &text(), &r)),
-                    None => (support, why),
+                // A piece the sources have between the same words as the summary is where it
+                // belongs, wherever the rest of the sentence aligns.
+                let own = || crate::slot::own(ix, words, p.words.clone(), p.kind) >= OWN_SLOT;
+                if support > 0.0 && support < FLAG_BELOW && own() {
+                    (FLAG_BELOW, String::new())
+                } else {
+                    match (support >= FLAG_BELOW)
+                        .then(|| in_slot(ix, &al, &q, words, p.kind, p.words.clone()))
+                        .flatten()
+                    {
+                        Some(r) => (SLOT_SUPPORT, slot_why(p.kind, &text(), &r)),
+                        None => (support, why),
+                    }
                 }
             }
         };
@@ -243,6 +254,9 @@ fn in_slot(ix: &Index, al: &Alignment, q: &Query, words: &[Word], kind: Kind, r:
         rows.iter().take(SLOT_ROWS).filter(|r| r.1 > 0.0 && r.1 >= 0.5 * best).map(|r| r.0).collect();
     crate::slot::rival(ix, words, r, kind, &aligned)
 }
+
+/// The slot match at which a piece the sources have next to the same words counts as located.
+const OWN_SLOT: f32 = 1.5;
 
 /// How many aligned sentences the slot check looks in.
 const SLOT_ROWS: usize = 3;

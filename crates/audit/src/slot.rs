@@ -113,6 +113,23 @@ fn same(kind: Kind, mine: &[u32], run: &[u32]) -> bool {
 /// source sentences the rest of the summary sentence comes from) and for the piece itself in
 /// every sentence that has its last key.
 pub(crate) fn rival(ix: &Index, words: &[Word], r: Range<usize>, kind: Kind, aligned: &[u32]) -> Option<Rival> {
+    let (own_best, best) = scan(ix, words, r, kind, aligned)?;
+    let (st, at) = best?;
+    (st >= MIN_STRENGTH && st - own_best >= MIN_MARGIN).then(|| Rival {
+        text: at.iter().map(|&q| shown(ix.keys.str(ix.words[q].key))).collect::<Vec<_>>().join(" "),
+        strength: st,
+    })
+}
+
+/// How well the piece's own slot matches where the sources have the piece (0 when they do not).
+pub(crate) fn own(ix: &Index, words: &[Word], r: Range<usize>, kind: Kind) -> f32 {
+    scan(ix, words, r, kind, &[]).map_or(0.0, |s| s.0)
+}
+
+/// The best slot match of the piece itself, and of a rival in `aligned`, with the rival's words.
+type Scan = (f32, Option<(f32, Vec<usize>)>);
+
+fn scan(ix: &Index, words: &[Word], r: Range<usize>, kind: Kind, aligned: &[u32]) -> Option<Scan> {
     let keyed = words[r.clone()].iter().filter(|w| kind != Kind::Number || w.is_numeric());
     let mine: Vec<u32> = keyed.filter(|w| !w.stop).filter_map(|w| ix.keys.get(&w.key)).collect();
     let &last = mine.last()?;
@@ -163,11 +180,7 @@ pub(crate) fn rival(ix: &Index, words: &[Word], r: Range<usize>, kind: Kind, ali
     for &s in &ix.key_sents[last as usize] {
         visit(s, false, &mut own_best);
     }
-    let (st, at) = best?;
-    (st >= MIN_STRENGTH && st - own_best >= MIN_MARGIN).then(|| Rival {
-        text: at.iter().map(|&q| shown(ix.keys.str(ix.words[q].key))).collect::<Vec<_>>().join(" "),
-        strength: st,
-    })
+    Some((own_best, best))
 }
 
 /// A key as a person reads it (numbers without their `#`, dates by name).
@@ -206,6 +219,18 @@ mod tests {
             scan(s, Span::new(0, s.len()), &mut words);
             let got = rival(&ix, &words, r, kind, &[0, 1]);
             assert_eq!(got.map(|g| g.text).as_deref(), want, "{s}");
+        }
+        // The piece's own slot: "third in the" before it, wherever the sentence aligns.
+        let cases = vec![
+            ("Monbeg Dude finished third in the Grand National", 6..8, 2.0),
+            ("He rode in the Grand National", 4..6, 1.0),
+            ("Treadwell rode well", 0..1, 2.0),
+            ("Treadwell finished third", 0..1, 0.0),
+        ];
+        for (s, r, want) in cases {
+            let mut words = Vec::new();
+            scan(s, Span::new(0, s.len()), &mut words);
+            assert_eq!(own(&ix, &words, r, Kind::Entity), want, "{s}");
         }
     }
 }
