@@ -131,7 +131,8 @@ pub(crate) fn check(ix: &Index, norm: &str, words: &[Word], quotes: &[(usize, us
             continue;
         }
         let Some(anchor) = anchor else { continue };
-        if let Some(why) = super::speaker::check_speaker(ix, anchor, &words[sp.clone()]) {
+        let own = || crate::slot::own(ix, words, sp.clone(), Kind::Speaker) >= OWN_SLOT;
+        if let Some(why) = super::speaker::check_speaker(ix, anchor, &words[sp.clone()]).filter(|_| !own()) {
             factor *= 1.0 - severity(Kind::Speaker);
             flags.push(RawFlag { kind: Kind::Speaker, words: sp.clone(), support: 0.0, why });
         }

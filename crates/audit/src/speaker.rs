@@ -17,31 +17,47 @@ use crate::words::Word;
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
 
 /// Word ranges of the names that speak in the sentence: names outside quotes within three words
-/// after or eight words before a reporting verb, or right after "according to".
+/// after or eight words before a reporting verb, or right after "according to". One name speaks
+/// per verb: the nearest before it ("Karo claims Kunis stole ..." is Karo's), else the nearest
+/// after it ("said Bell").
 pub(crate) fn speakers(words: &[Word], ps: &[Piece], quotes: &[(usize, usize)]) -> Vec<Range<usize>> {
     let outside = |w: &Word| !quotes.iter().any(|&(s, e)| s <= w.span.start && w.span.end <= e);
-    ps.iter()
-        .filter(|p| p.kind == Kind::Entity && words[p.words.clone()].iter().all(outside))
-        .filter(|p| {
-            // "said Bell", "Bell said", "Bell told ...", and a subject set off by a clause ("Tom
-            // Bell, who voted against it, said"); not a passive ("Bell was announced dead").
-            let active = |k: usize| {
-                words[k].report
-                    && outside(&words[k])
-                    && !(k > 0 && matches!(words[k - 1].lower.as_str(), "was" | "were" | "been" | "be" | "is" | "are"))
-            };
-            let lo = p.words.start.saturating_sub(3);
-            let near = (lo..(p.words.end + 3).min(words.len())).any(active);
+    // "said Bell", "Bell said", "Bell told ...", and a subject set off by a clause ("Tom Bell, who
+    // voted against it, said"); not a passive ("Bell was announced dead").
+    let active = |k: usize| {
+        words[k].report
+            && outside(&words[k])
+            && !(k > 0 && matches!(words[k - 1].lower.as_str(), "was" | "were" | "been" | "be" | "is" | "are"))
+    };
+    let names: Vec<&Piece> =
+        ps.iter().filter(|p| p.kind == Kind::Entity && words[p.words.clone()].iter().all(outside)).collect();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for k in (0..words.len()).filter(|&k| active(k)) {
+        let relates = |p: &&&Piece| {
+            let near = p.words.start.saturating_sub(3) <= k && k < p.words.end + 3;
             let apposed = words.get(p.words.end).is_some_and(|w| w.comma_before)
-                && (p.words.end..(p.words.end + 9).min(words.len())).any(|k| active(k) && words[k].comma_before);
-            let near_verb = near || apposed;
-            let according = p.words.start >= 2
-                && words[p.words.start - 2].lower == "according"
-                && words[p.words.start - 1].lower == "to";
-            near_verb || according
-        })
-        .map(|p| p.words.clone())
-        .collect()
+                && (p.words.end..p.words.end + 9).contains(&k)
+                && words[k].comma_before;
+            near || apposed
+        };
+        let before = names.iter().filter(relates).filter(|p| p.words.end <= k).max_by_key(|p| p.words.end);
+        let after = || names.iter().filter(relates).filter(|p| p.words.start > k).min_by_key(|p| p.words.start);
+        if let Some(p) = before.or_else(after) {
+            if !out.contains(&p.words) {
+                out.push(p.words.clone());
+            }
+        }
+    }
+    for p in &names {
+        let according = p.words.start >= 2
+            && words[p.words.start - 2].lower == "according"
+            && words[p.words.start - 1].lower == "to";
+        if according && !out.contains(&p.words) {
+            out.push(p.words.clone());
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
 }
 
 /// Finds the quoted words in one source; returns the sentence where the match starts (`None` for
@@ -184,6 +200,18 @@ mod tests {
             let sp = speakers(&w, &ps, &[]);
             assert_eq!(sp.len(), 1, "{s}");
             assert_eq!(check_speaker(&ix, anchor, &w[sp[0].clone()]).is_none(), ok, "{s} at {anchor}");
+        }
+        // One speaker per verb: the name before it, else the name after it (last words shown).
+        let cases = vec![
+            ("critic Bell claims Ruiz closed libraries", vec!["bell"]),
+            ("the plan failed, said Bell", vec!["bell"]),
+            ("Ruiz said Bell told Smith", vec!["ruiz", "bell"]),
+        ];
+        for (s, want) in cases {
+            let w = words(s);
+            let ps = pieces(&ix, s, &w, &[]);
+            let got: Vec<&str> = speakers(&w, &ps, &[]).into_iter().map(|r| w[r.end - 1].lower.as_str()).collect();
+            assert_eq!(got, want, "{s}");
         }
     }
 }
