@@ -13,6 +13,8 @@ use nutgraf_text::{words, Document, Span, TermAnalyzer};
 use rustc_hash::FxHashMap;
 
 use crate::quantity::{self, quantities, Quantity};
+/// Cosine of two unit-length sparse vectors sorted by term.
+pub(crate) use nutgraf_text::sparse_dot as cosine;
 
 /// One sentence of one source.
 #[derive(Debug, Clone)]
@@ -151,23 +153,6 @@ impl Pool {
         }
         Pool { units, titles }
     }
-}
-
-/// Cosine of two unit-length sparse vectors sorted by term.
-pub(crate) fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ use rustc_hash::FxHashMap;
 
 use crate::features::Features;
 use crate::Options;
+use nutgraf_text::sparse_dot as cosine;
 
 /// A weighted edge between two articles (indices in input order, `a < b`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -195,23 +196,6 @@ fn neighbours(
     scored.truncate(keep);
     scored.shrink_to_fit();
     scored
-}
-
-/// Dot product of two unit vectors sorted by term id.
-fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot
 }
 
 #[cfg(test)]

@@ -133,21 +133,7 @@ impl Features {
 }
 
 /// Dot product of two sparse vectors sorted by term id.
-pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
-}
+pub use nutgraf_text::sparse_dot as dot;
 
 /// Number of terms two sparse vectors share.
 pub fn common(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {

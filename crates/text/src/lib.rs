@@ -9,6 +9,7 @@ The text stage of nutgraf: spans, normalization, segmentation and tokens.
   ends) with a byte alignment back to the original.
 * [`Document`]: paragraphs and sentences, each with its original and normalized span.
 * [`words`] and [`TermAnalyzer`]: words, lowercase, stop words, Snowball stems.
+* [`sparse_dot`]: the dot product of sorted sparse term vectors, for every scoring stage.
 * [`Lang`]: the languages (Snowball's, plus a language-neutral fallback) and their support level;
   [`detect`] tells which one a text is in; [`Document::with_lang`] segments by its rules.
 * [`validate`]: turns raw bytes into article text or a clear [`Error`].
@@ -42,6 +43,7 @@ mod span;
 mod stopwords;
 mod stopwords_lang;
 mod tokenize;
+mod vector;
 
 pub use detect::{detect, Detection};
 pub use error::{validate, Error};
@@ -50,6 +52,7 @@ pub use normalize::{Change, NormalizedText};
 pub use segment::{split_sentences, split_sentences_lang, trim, Document, Paragraph, Sentence};
 pub use span::{CharOffsets, Span};
 pub use tokenize::{is_stop_word, words, TermAnalyzer, Words};
+pub use vector::sparse_dot;
 
 /// Asserts that `span` of `text` is exactly `expected` (shared by tests of later stages).
 #[doc(hidden)]
