@@ -4,6 +4,7 @@
 
 /// Dot product of two sparse vectors sorted by term id (their cosine when both have unit
 /// length).
+#[inline]
 pub fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut s) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
