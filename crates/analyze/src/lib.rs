@@ -239,18 +239,34 @@ pub(crate) fn analyze_neutral(doc: &Document) -> Analysis {
 }
 
 fn dependency(role: Role, words: &[(usize, String)], outside: &[&(usize, String)]) -> Option<Dependency> {
+    let attributes = |w: &str| is_reporting_verb(w) || w == "according";
+    dependency_with(role, words, outside, attributes, PRONOUNS, CONNECTIVES)
+}
+
+/// How a sentence leans on the one before it, given its lowercase `words` (with their offsets),
+/// those `outside` quotes, and the language's attribution words, opening pronouns and
+/// connectives: a quote with no attribution word outside it leans on the speaker named before;
+/// an opening pronoun or connective leans on the previous sentence.
+pub(crate) fn dependency_with(
+    role: Role,
+    words: &[(usize, String)],
+    outside: &[&(usize, String)],
+    attributes: impl Fn(&str) -> bool,
+    pronouns: &[&str],
+    connectives: &[&str],
+) -> Option<Dependency> {
     let (first_at, first) = words.first().map(|(at, w)| (*at, w.as_str()))?;
     let first_outside = outside.first().is_some_and(|(at, _)| *at == first_at);
-    if role == Role::Quote && !outside.iter().any(|(_, w)| is_reporting_verb(w) || w == "according") {
+    if role == Role::Quote && !outside.iter().any(|(_, w)| attributes(w)) {
         return Some(Dependency::UnattributedQuote);
     }
     if !first_outside {
         return None;
     }
-    if PRONOUNS.contains(&first) {
+    if pronouns.contains(&first) {
         return Some(Dependency::Pronoun);
     }
-    if CONNECTIVES.contains(&first) {
+    if connectives.contains(&first) {
         return Some(Dependency::Connective);
     }
     None

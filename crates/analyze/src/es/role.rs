@@ -135,21 +135,8 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
 }
 
 fn dependency(role: Role, words: &[(usize, String)], outside: &[&(usize, String)]) -> Option<Dependency> {
-    let (first_at, first) = words.first().map(|(at, w)| (*at, w.as_str()))?;
-    let first_outside = outside.first().is_some_and(|(at, _)| *at == first_at);
-    if role == Role::Quote && !outside.iter().any(|(_, w)| lexicon::is_cue(w) || w == "según") {
-        return Some(Dependency::UnattributedQuote);
-    }
-    if !first_outside {
-        return None;
-    }
-    if PRONOUNS.contains(&first) {
-        return Some(Dependency::Pronoun);
-    }
-    if CONNECTIVES.contains(&first) {
-        return Some(Dependency::Connective);
-    }
-    None
+    let attributes = |w: &str| lexicon::is_cue(w) || w == "según";
+    crate::dependency_with(role, words, outside, attributes, PRONOUNS, CONNECTIVES)
 }
 
 #[cfg(test)]
