@@ -46,7 +46,7 @@ pub fn heading(norm: &str, words: usize, first: bool) -> Option<Boilerplate> {
     }
 }
 
-static RULES: LazyLock<(Vec<Boilerplate>, RegexSet)> = LazyLock::new(|| {
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let rules = [
         (Boilerplate::EditorsNote, r"(?i)^\W*(editor'?s'? note|note to (readers|editors)|correction)(?-u:\b)"),
         (
@@ -71,20 +71,37 @@ static RULES: LazyLock<(Vec<Boilerplate>, RegexSet)> = LazyLock::new(|| {
             r"(?i)(^\W*(related|read more|see also|more|watch|listen|click here|recommended|read next|also read|most read)\s*(:|>>|\||-)|^\W*(read more|click here|(watch|see) (the )?video)(?-u:\b))",
         ),
     ];
-    let kinds = rules.iter().map(|&(k, _)| k).collect();
-    (kinds, RegexSet::new(rules.iter().map(|&(_, r)| r)).expect("valid boilerplate patterns"))
+    Rules::new(&rules)
 });
 
 /// The boilerplate kind of a normalized sentence, if any.
 pub fn detect(norm: &str) -> Option<Boilerplate> {
-    let (kinds, set) = &*RULES;
-    let norm = norm.trim();
-    // `is_match` runs the fast DFA; the slower overlapping search only runs on the few
-    // sentences that are boilerplate.
-    if !set.is_match(norm) {
-        return None;
+    RULES.detect(norm)
+}
+
+/// One language's boilerplate patterns, each with its kind (the first that matches wins).
+pub(crate) struct Rules {
+    kinds: Vec<Boilerplate>,
+    set: RegexSet,
+}
+
+impl Rules {
+    /// Compiles `rules`; they are the crate's own patterns, so a bad one is a bug.
+    pub(crate) fn new(rules: &[(Boilerplate, &str)]) -> Rules {
+        let kinds = rules.iter().map(|&(k, _)| k).collect();
+        Rules { kinds, set: RegexSet::new(rules.iter().map(|&(_, r)| r)).expect("valid boilerplate patterns") }
     }
-    set.matches(norm).iter().next().map(|i| kinds[i])
+
+    /// The kind of the first pattern `norm` (trimmed) matches.
+    pub(crate) fn detect(&self, norm: &str) -> Option<Boilerplate> {
+        let norm = norm.trim();
+        // `is_match` runs the fast DFA; the slower overlapping search only runs on the few
+        // sentences that are boilerplate.
+        if !self.set.is_match(norm) {
+            return None;
+        }
+        self.set.matches(norm).iter().next().map(|i| self.kinds[i])
+    }
 }
 
 #[cfg(test)]

@@ -4,11 +4,10 @@
 
 use std::sync::LazyLock;
 
-use regex::RegexSet;
-
+use crate::boilerplate::Rules;
 use crate::Boilerplate;
 
-static RULES: LazyLock<(Vec<Boilerplate>, RegexSet)> = LazyLock::new(|| {
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let rules = [
         (
             Boilerplate::EditorsNote,
@@ -33,18 +32,12 @@ static RULES: LazyLock<(Vec<Boilerplate>, RegexSet)> = LazyLock::new(|| {
             r"(?i)^\W*(lea tambi[eé]n|lee tambi[eé]n|leer m[aá]s|te puede interesar|le puede interesar|m[aá]s informaci[oó]n|noticias relacionadas|relacionado|ver v[ií]deo|ver m[aá]s)(\s*(:|>>|\||-)|\s*$)",
         ),
     ];
-    let kinds = rules.iter().map(|&(k, _)| k).collect();
-    (kinds, RegexSet::new(rules.iter().map(|&(_, r)| r)).expect("valid Spanish boilerplate patterns"))
+    Rules::new(&rules)
 });
 
 /// The boilerplate kind of a normalized Spanish sentence, if any.
 pub(crate) fn detect(norm: &str) -> Option<Boilerplate> {
-    let (kinds, set) = &*RULES;
-    let norm = norm.trim();
-    if !set.is_match(norm) {
-        return None;
-    }
-    set.matches(norm).iter().next().map(|i| kinds[i])
+    RULES.detect(norm)
 }
 
 #[cfg(test)]
