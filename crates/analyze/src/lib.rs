@@ -128,7 +128,9 @@ pub fn analyze(doc: &Document) -> Analysis {
     for (i, s) in doc.sentences.iter().enumerate() {
         let norm = &norm_text[s.norm];
         let mut count = 0;
-        for w in nutgraf_text::words(norm, Span::new(0, norm.len())) {
+        for &w in doc.sentence_words(i) {
+            // Relative to the sentence, as the rules below read `norm`.
+            let w = Span::new(w.start - s.norm.start, w.end - s.norm.start);
             if count == pool.len() {
                 pool.push((0, String::new()));
             }
@@ -221,9 +223,10 @@ pub(crate) fn analyze_neutral(doc: &Document) -> Analysis {
     let sentences = doc
         .sentences
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let norm = &norm_text[s.norm];
-            let words = nutgraf_text::words(norm, Span::new(0, norm.len())).count();
+            let words = doc.sentence_words(i).len();
             let alone = doc.paragraphs[s.paragraph].norm == s.norm;
             SentenceInfo {
                 role: Role::Reported,

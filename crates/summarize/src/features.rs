@@ -9,7 +9,7 @@
 
 use std::cell::RefCell;
 
-use nutgraf_text::{words, Document, Lang, TermAnalyzer};
+use nutgraf_text::{Document, Lang, TermAnalyzer};
 use rustc_hash::FxHashMap;
 
 thread_local! {
@@ -62,11 +62,11 @@ impl Features {
         let mut f = Features::default();
         let norm = doc.text.normalized();
         let mut terms: Vec<u32> = Vec::new();
-        for s in &doc.sentences {
+        for i in 0..doc.sentences.len() {
             terms.clear();
             let mut n = 0;
             let mut named = 0;
-            for w in words(norm, s.norm) {
+            for &w in doc.sentence_words(i) {
                 n += 1;
                 let word = &norm[w];
                 if n > 1 && word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {

@@ -55,6 +55,16 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     /// The language whose rules segmented it.
     pub lang: Lang,
+    /// The words of every sentence, found once on first use ([`Document::sentence_words`]).
+    words: std::sync::OnceLock<SentenceWords>,
+}
+
+/// Word spans of all sentences in one vector, with each sentence's first index.
+#[derive(Clone, Debug, Default)]
+struct SentenceWords {
+    spans: Vec<Span>,
+    /// `starts[i]..starts[i + 1]` are sentence `i`'s words.
+    starts: Vec<u32>,
 }
 
 impl<'a> Document<'a> {
@@ -92,7 +102,27 @@ impl<'a> Document<'a> {
                 sentences.push(Sentence { span: text.to_original(s), norm: s, paragraph });
             }
         }
-        Document { text, paragraphs, sentences, lang }
+        Document { text, paragraphs, sentences, lang, words: std::sync::OnceLock::new() }
+    }
+
+    /// The words of sentence `i` as spans of the normalized text, exactly what
+    /// [`words`](crate::words)`(doc.text.normalized(), doc.sentences[i].norm)` yields. Every stage
+    /// that reads words (analysis, extraction, scoring) shares one scan of the text: the first
+    /// call finds the words of all sentences.
+    pub fn sentence_words(&self, i: usize) -> &[Span] {
+        let w = self.words.get_or_init(|| {
+            let norm = self.text.normalized();
+            // About one word per six bytes of news text.
+            let mut spans = Vec::with_capacity(norm.len() / 6 + 8);
+            let mut starts = Vec::with_capacity(self.sentences.len() + 1);
+            for s in &self.sentences {
+                starts.push(spans.len() as u32);
+                spans.extend(crate::words(norm, s.norm));
+            }
+            starts.push(spans.len() as u32);
+            SentenceWords { spans, starts }
+        });
+        &w.spans[w.starts[i] as usize..w.starts[i + 1] as usize]
     }
 
     /// The original input.
@@ -310,6 +340,19 @@ mod tests {
     fn sentences(input: &str) -> Vec<&str> {
         let doc = Document::new(input);
         doc.sentences.iter().map(|s| &input[s.span]).collect()
+    }
+
+    #[test]
+    fn sentence_words_are_the_words_of_each_sentence() {
+        let input = "Gov. Jane Mills's plan isn't new: $3.5 billion.\n\n\u{201C}It is done,\u{201D} she said. Caf\u{E9} Z\u{FC}rich!";
+        for doc in [Document::new(input), Document::with_lang(input, Lang::Spanish)] {
+            let norm = doc.text.normalized();
+            for (i, s) in doc.sentences.iter().enumerate() {
+                let expected: Vec<Span> = crate::words(norm, s.norm).collect();
+                assert_eq!(doc.sentence_words(i), &expected[..], "sentence {i}");
+            }
+            assert!(!doc.sentence_words(0).is_empty());
+        }
     }
 
     #[test]

@@ -63,7 +63,7 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
     for (i, s) in doc.sentences.iter().enumerate() {
         let norm = &norm_text[s.norm];
         spans.clear();
-        spans.extend(nutgraf_text::words(norm_text, s.norm));
+        spans.extend_from_slice(doc.sentence_words(i));
         for (k, &w) in spans.iter().enumerate() {
             if k == pool.len() {
                 pool.push((0, String::new()));

@@ -133,7 +133,7 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>) -> Tokens<'d> {
             };
             toks.push(Tok { span, word, cap, sent: si as u32, para: s.paragraph as u32, first, quoted: false, flags });
         };
-        for w in nutgraf_text::words(text, s.norm) {
+        for &w in doc.sentence_words(si) {
             punct(text, pos, w.start, &mut |sp| push(sp, false, &mut toks));
             push(w, true, &mut toks);
             pos = w.end;
