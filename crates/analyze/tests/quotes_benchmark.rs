@@ -10,8 +10,11 @@
 use std::path::Path;
 
 use nutgraf_analyze::extract::{extract, parse_iso_date};
-use nutgraf_text::{Document, Span};
+use nutgraf_text::Document;
 use serde::Deserialize;
+
+mod common;
+use common::{match_gold, overlaps, pct};
 
 #[derive(Deserialize)]
 struct Labels {
@@ -75,14 +78,6 @@ fn report(name: &str, t: &Tally) {
     println!("  statement dates {}/{}", t.date_ok, t.dated);
 }
 
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
-fn pct(a: usize, b: usize) -> f64 {
-    100.0 * a as f64 / b.max(1) as f64
-}
-
 #[test]
 fn labelled_quotes_meet_the_targets() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quotes");
@@ -101,17 +96,12 @@ fn labelled_quotes_meet_the_targets() {
         let mut cursor = 0;
         let mut gold_spans = Vec::new();
         for g in &a.quotes {
-            let at = cursor
-                + input[cursor..].find(&g.text).unwrap_or_else(|| panic!("{}: label not found: {:?}", a.file, g.text));
-            cursor = at + g.text.len();
-            let gs = Span::new(at, at + g.text.len());
-            gold_spans.push(gs);
+            let m = match_gold(&a.file, &input, &mut cursor, &g.text, &x.quotes);
+            gold_spans.push(m.gold);
             t.gold += 1;
-            let exact = x.quotes.iter().find(|q| q.span == gs);
-            let hit = exact.or_else(|| x.quotes.iter().find(|q| q.parts.iter().any(|&p| overlaps(p, gs))));
-            t.exact += exact.is_some() as usize;
-            t.overlap += hit.is_some() as usize;
-            let Some(q) = hit else {
+            t.exact += m.exact as usize;
+            t.overlap += m.hit.is_some() as usize;
+            let Some(q) = m.hit else {
                 misses.push(format!("{}: missed {:?}", a.file, g.text));
                 continue;
             };

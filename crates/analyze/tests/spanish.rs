@@ -13,8 +13,11 @@ use std::path::{Path, PathBuf};
 
 use nutgraf_analyze::extract::{extract_lang, parse_iso_date, Extraction};
 use nutgraf_analyze::{analyze_lang, Analysis, Role};
-use nutgraf_text::{Document, Lang, Span};
+use nutgraf_text::{Document, Lang};
 use serde::Deserialize;
+
+mod common;
+use common::{match_gold, overlaps, pct};
 
 #[derive(Deserialize)]
 struct Labels {
@@ -83,14 +86,6 @@ struct Tally {
     log: Vec<String>,
 }
 
-fn pct(a: usize, b: usize) -> f64 {
-    100.0 * a as f64 / b.max(1) as f64
-}
-
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
 fn articles() -> Vec<(PathBuf, String, Labels)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/es");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -120,21 +115,16 @@ fn check(name: &str, input: &str, l: &Labels, x: &Extraction, a: &Analysis, doc:
     let mut cursor = 0;
     let mut gold_spans = Vec::new();
     for g in &l.quotes {
-        let at =
-            cursor + input[cursor..].find(&g.text).unwrap_or_else(|| panic!("{name}: label not found: {:?}", g.text));
-        cursor = at + g.text.len();
-        let gs = Span::new(at, at + g.text.len());
-        gold_spans.push(gs);
+        let m = match_gold(name, input, &mut cursor, &g.text, &x.quotes);
+        gold_spans.push(m.gold);
         t.gold += 1;
-        let exact = x.quotes.iter().find(|q| q.span == gs);
-        let hit = exact.or_else(|| x.quotes.iter().find(|q| q.parts.iter().any(|&p| overlaps(p, gs))));
-        t.exact += exact.is_some() as usize;
-        t.overlap += hit.is_some() as usize;
-        let Some(q) = hit else {
+        t.exact += m.exact as usize;
+        t.overlap += m.hit.is_some() as usize;
+        let Some(q) = m.hit else {
             t.log.push(format!("{name}: missed {:?}", g.text));
             continue;
         };
-        if exact.is_none() {
+        if !m.exact {
             t.log.push(format!("{name}: span {:?}, want {:?}", &input[q.span], g.text));
         }
         let got = q.speaker.as_ref().map(|s| s.name.as_str());
