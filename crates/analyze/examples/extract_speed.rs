@@ -2,7 +2,9 @@
 //!
 //! Run: `cargo run --release -p nutgraf-analyze --example extract_speed [STAGE]`, where STAGE
 //! (`document`, `analyze` or `extract`) runs only that stage, for `perf stat -e instructions`:
-//! instruction counts compare stages on a noisy machine where wall time cannot.
+//! instruction counts compare stages on a noisy machine where wall time cannot. `ROUNDS` (default
+//! 2000) sets the number of timed rounds: under callgrind, subtract a run with `ROUNDS=0` (one
+//! warm-up round plus setup) from a run with `ROUNDS=N` and divide by N for the cost of a round.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -29,7 +31,7 @@ fn time(name: &str, rounds: usize, mut f: impl FnMut()) {
 }
 
 fn main() {
-    let rounds = 2000;
+    let rounds = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(2000);
     time("document (segment)", rounds, || {
         for a in ARTICLES {
             black_box(Document::new(black_box(a)));

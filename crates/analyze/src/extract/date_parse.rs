@@ -20,6 +20,7 @@
 
 use chrono::Weekday;
 
+use super::lexicon::{DATE, DATE_OPEN};
 use super::tokens::Tokens;
 
 /// A unit of relative time.
@@ -141,21 +142,26 @@ fn number(w: &str) -> Option<i64> {
     words.iter().position(|n| n.eq_ignore_ascii_case(w)).map(|k| k.max(1) as i64)
 }
 
+/// True when token `k` may open a date expression: every form starts with a digit, a date word
+/// (months and weekdays are date words) or a word that opens a relative date. [`parse_at`] is
+/// `None` wherever this is false.
+#[inline]
+pub(crate) fn may_open(t: &Tokens<'_>, k: usize) -> bool {
+    let tok = t.toks[k];
+    tok.word && (tok.flags & (DATE | DATE_OPEN) != 0 || t.text.as_bytes()[tok.span.start].is_ascii_digit())
+}
+
 /// The date expression starting at token `k` of the sentence `[from, to)`: what it says, its
 /// first token and one past its last.
 pub(crate) fn parse_at(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Option<(Parsed, usize, usize)> {
-    let tok = t.toks[k];
-    if !tok.word {
+    if !may_open(t, k) {
         return None;
     }
     let w = t.s(k);
-    let b0 = w.as_bytes()[0];
-    // Every form starts with a digit, a date word (months and weekdays are date words) or a word
-    // that opens a relative date.
-    if !(b0.is_ascii_digit() || tok.flags & (super::lexicon::DATE | super::lexicon::DATE_OPEN) != 0) {
-        return None;
-    }
-    if let Some((m, after, full)) = month(t, k, to) {
+    // Months, weekdays and "today" ... are date words: the other openers ("a", "last", digits)
+    // skip their tests.
+    let date_word = t.toks[k].flags & DATE != 0;
+    if let Some((m, after, full)) = date_word.then(|| month(t, k, to)).flatten() {
         if let Some(d) = day(t, after, to) {
             return Some(match year_after(t, after + 1, to) {
                 Some((y, end)) => (Parsed::Date { month: m, day: d, year: Some(y) }, k, end),
@@ -198,7 +204,7 @@ pub(crate) fn parse_at(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Opti
         return None;
     }
     let day_shift = [("today", 0), ("tonight", 0), ("yesterday", -1), ("tomorrow", 1)];
-    if let Some(&(_, n)) = day_shift.iter().find(|(d, _)| d.eq_ignore_ascii_case(w)) {
+    if let Some(&(_, n)) = day_shift.iter().find(|(d, _)| date_word && d.eq_ignore_ascii_case(w)) {
         return Some((Parsed::Day(n), k, k + 1));
     }
     let steps = [("last", -1), ("past", -1), ("next", 1), ("coming", 1), ("this", 0)];
@@ -227,7 +233,7 @@ pub(crate) fn parse_at(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Opti
             }
         }
     }
-    weekday(w).map(|d| (Parsed::Weekday(d), k, k + 1))
+    date_word.then(|| weekday(w)).flatten().map(|d| (Parsed::Weekday(d), k, k + 1))
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use nutgraf_text::{Document, Span};
 use serde::{Deserialize, Serialize};
 
-use super::date_parse::{parse_at, Parsed, Unit};
+use super::date_parse::{may_open, parse_at, Parsed, Unit};
 use super::lexicon::{DATE, TENSE};
 use super::tokens::Tokens;
 use super::DateRef;
@@ -65,7 +65,7 @@ fn voice(t: &Tokens<'_>, from: usize, to: usize) -> (bool, bool) {
     let mut behind = false;
     for k in from..to {
         let tok = t.toks[k];
-        if tok.flags & TENSE == 0 && !(tok.word && t.s(k).ends_with("'ll")) {
+        if tok.flags & TENSE == 0 && !(tok.word && ends_ll(t.text, tok.span)) {
             continue;
         }
         if !tok.quoted {
@@ -78,6 +78,16 @@ fn voice(t: &Tokens<'_>, from: usize, to: usize) -> (bool, bool) {
     (ahead, behind)
 }
 
+/// True when the word at `span` ends with "'ll" ("we'll"), read off the bytes.
+fn ends_ll(text: &str, span: Span) -> bool {
+    span.len() >= 3 && &text.as_bytes()[span.end - 3..span.end] == b"'ll"
+}
+
+/// True when `w` ends with the lowercase ASCII `suffix`, ignoring ASCII case.
+fn ends_with_ci(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len() && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// The tense of the words right before a date expression (`head` is the sentence up to it):
 /// `Some(false)` after a past-tense verb ("announced on Monday"), `Some(true)` after "will" or
 /// "to" ("will meet on Monday"), `None` when the nearby words do not say.
@@ -86,12 +96,13 @@ fn tense(head: &str) -> Option<bool> {
         "began", "came", "died", "gave", "had", "held", "left", "lost", "made", "met", "said", "sent", "spoke", "told",
         "took", "was", "went", "were", "won", "wrote",
     ];
+    const AHEAD: &[&str] = &["will", "to", "scheduled", "next", "until"];
+    // Compared ignoring ASCII case in place: no lowercase copy of each word.
     for w in head.rsplit(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).take(5) {
-        let l = w.to_ascii_lowercase();
-        if matches!(l.as_str(), "will" | "to" | "scheduled" | "next" | "until") || l.ends_with("'ll") {
+        if AHEAD.iter().any(|a| w.eq_ignore_ascii_case(a)) || ends_with_ci(w, "'ll") {
             return Some(true);
         }
-        if PAST.contains(&l.as_str()) || (l.len() > 4 && l.ends_with("ed")) {
+        if PAST.iter().any(|p| w.eq_ignore_ascii_case(p)) || (w.len() > 4 && ends_with_ci(w, "ed")) {
             return Some(false);
         }
     }
@@ -146,18 +157,22 @@ pub(crate) fn find(doc: &Document<'_>, t: &Tokens<'_>, reference: Option<NaiveDa
     }
 }
 
-/// [`parse_at`] with the Spanish forms for Spanish tokens.
+/// [`parse_at`] with the Spanish forms for Spanish tokens. Inlined, so that the test for a token
+/// that cannot open a date (most tokens) costs no call.
+#[inline]
 fn parse_lang(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Option<(Parsed, usize, usize)> {
     if t.es {
         crate::es::dates::parse_at(t, k, from, to)
-    } else {
+    } else if may_open(t, k) {
         parse_at(t, k, from, to)
+    } else {
+        None
     }
 }
 
 fn four_digits(t: &Tokens<'_>, k: usize) -> bool {
-    let w = t.s(k).as_bytes();
-    t.toks[k].word && w.len() == 4 && w.iter().all(u8::is_ascii_digit)
+    let tok = t.toks[k];
+    tok.word && tok.span.len() == 4 && t.text.as_bytes()[tok.span.start..tok.span.end].iter().all(u8::is_ascii_digit)
 }
 
 /// The ISO value of a parsed expression in paragraph `para`. `context` is the year of the last
