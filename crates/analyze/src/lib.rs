@@ -138,14 +138,16 @@ pub fn analyze(doc: &Document) -> Analysis {
             *at = w.start;
             lower.clear();
             if norm[w].is_ascii() {
-                lower.extend(norm[w].bytes().map(|b| b.to_ascii_lowercase() as char));
+                lower.push_str(&norm[w]);
+                lower.make_ascii_lowercase();
             } else {
                 lower.extend(norm[w].chars().flat_map(char::to_lowercase));
             }
             count += 1;
         }
         let words = &pool[..count];
-        let role = classify(norm, words);
+        let quotes = quoted_ranges(norm);
+        let role = role::classify_quoted(norm, words, &quotes);
         let alone = doc.paragraphs[s.paragraph].norm == s.norm;
         let mut boilerplate = detect_boilerplate(norm).or_else(|| {
             if alone {
@@ -159,7 +161,6 @@ pub fn analyze(doc: &Document) -> Analysis {
         } else if boilerplate.is_none() && note_paragraph == Some(s.paragraph) {
             boilerplate = Some(Boilerplate::EditorsNote);
         }
-        let quotes = quoted_ranges(norm);
         let outside: Vec<&(usize, String)> =
             words.iter().filter(|(at, _)| !quotes.iter().any(|&(qs, qe)| qs <= *at && *at < qe)).collect();
         let mut evaluative = 0.0;

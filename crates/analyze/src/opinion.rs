@@ -77,21 +77,33 @@ pub fn weight(kind: LoadedKind, valence: f32) -> f32 {
     }
 }
 
-/// Opinion frames: first-person judgement and prescriptive phrasing, as lowercase word pairs.
-#[rustfmt::skip]
-static FRAMES: &[(&str, &str)] = &[
-    ("i", "believe"), ("i", "think"), ("i", "feel"), ("in", "my"), ("we", "must"), ("we", "should"),
-    ("should", "be"), ("must", "be"), ("it's", "time"), ("shame", "on"), ("let's", "be"),
-    ("make", "no"), ("frankly", ""), ("clearly", ""), ("obviously", ""), ("sadly", ""),
-    ("shamefully", ""), ("disgracefully", ""),
-];
+/// Opinion frames: first-person judgement and prescriptive phrasing, as lowercase word pairs
+/// (an empty second word matches any): "i believe", "i think", "i feel", "in my", "we must",
+/// "we should", "should be", "must be", "it's time", "shame on", "let's be", "make no",
+/// "frankly", "clearly", "obviously", "sadly", "shamefully", "disgracefully".
+///
+/// A `match` rather than a table of pairs: it runs on every word outside quotes, and literal
+/// patterns compile to a length switch and inline compares where a table scan calls `memcmp`.
+fn frame(a: &str, b: &str) -> bool {
+    match a {
+        "i" => matches!(b, "believe" | "think" | "feel"),
+        "in" => b == "my",
+        "we" => matches!(b, "must" | "should"),
+        "should" | "must" | "let's" => b == "be",
+        "it's" => b == "time",
+        "shame" => b == "on",
+        "make" => b == "no",
+        "frankly" | "clearly" | "obviously" | "sadly" | "shamefully" | "disgracefully" => true,
+        _ => false,
+    }
+}
 
 /// The frame weight of a sentence given its lowercase words outside quotes.
 pub fn frame_weight(words: &[&str]) -> f32 {
     let mut w = 0.0;
     for (k, &a) in words.iter().enumerate() {
         let b = words.get(k + 1).copied().unwrap_or("");
-        if FRAMES.iter().any(|&(x, y)| x == a && (y.is_empty() || y == b)) {
+        if frame(a, b) {
             w += FRAME_WEIGHT;
         }
     }
@@ -116,5 +128,10 @@ mod tests {
     fn frames() {
         assert_eq!(frame_weight(&["i", "think", "it", "failed"]), FRAME_WEIGHT);
         assert_eq!(frame_weight(&["the", "think", "tank"]), 0.0);
+        assert_eq!(frame_weight(&["we", "should", "be", "ashamed"]), 2.0 * FRAME_WEIGHT);
+        assert_eq!(frame_weight(&["sadly", "it's", "time"]), 2.0 * FRAME_WEIGHT);
+        assert_eq!(frame_weight(&["we", "must"]), FRAME_WEIGHT);
+        assert_eq!(frame_weight(&["in", "my"]), FRAME_WEIGHT);
+        assert_eq!(frame_weight(&["in"]), 0.0);
     }
 }

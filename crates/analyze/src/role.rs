@@ -52,7 +52,11 @@ pub fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
 /// Classifies one normalized sentence. `lower_words` are its words, lowercased, each with its
 /// byte offset in `norm`.
 pub fn classify(norm: &str, lower_words: &[(usize, String)]) -> Role {
-    let quotes = quoted_ranges(norm);
+    classify_quoted(norm, lower_words, &quoted_ranges(norm))
+}
+
+/// [`classify`], given the sentence's [`quoted_ranges`] (the analysis needs them again).
+pub(crate) fn classify_quoted(norm: &str, lower_words: &[(usize, String)], quotes: &[(usize, usize)]) -> Role {
     let inside = |at: usize| quotes.iter().any(|&(s, e)| s <= at && at < e);
     let quoted_words = lower_words.iter().filter(|(at, _)| inside(*at)).count();
     if quoted_words >= 3 || (norm.starts_with('"') && quoted_words >= 1) {

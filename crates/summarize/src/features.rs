@@ -56,13 +56,25 @@ impl Features {
 
     /// Computes the features of `doc` with a given analyzer.
     pub fn with_analyzer(doc: &Document, analyzer: &mut TermAnalyzer) -> Features {
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        // Word (as written) -> term id, or None for a stop word: stems each distinct word once.
-        let mut seen: FxHashMap<&str, Option<u32>> = FxHashMap::default();
-        let mut f = Features::default();
+        // The analyzer's term ids must hold for the whole document.
+        analyzer.trim();
         let norm = doc.text.normalized();
+        // About one word per six bytes of news text, and one distinct word in four.
+        let distinct = norm.len() / 24 + 16;
+        // The analyzer's term id -> this document's term id, numbered in order of first use.
+        let mut ids: FxHashMap<u32, u32> = FxHashMap::with_capacity_and_hasher(distinct, Default::default());
+        // Word (as written) -> term id, or None for a stop word: looks each distinct word up once.
+        let mut seen: FxHashMap<&str, Option<u32>> = FxHashMap::with_capacity_and_hasher(distinct, Default::default());
+        let n_sentences = doc.sentences.len();
+        let mut f = Features {
+            tf: Vec::with_capacity(n_sentences),
+            df: Vec::with_capacity(distinct),
+            words: Vec::with_capacity(n_sentences),
+            named: Vec::with_capacity(n_sentences),
+            unit: Default::default(),
+        };
         let mut terms: Vec<u32> = Vec::new();
-        for i in 0..doc.sentences.len() {
+        for i in 0..n_sentences {
             terms.clear();
             let mut n = 0;
             let mut named = 0;
@@ -75,9 +87,9 @@ impl Features {
                 let id = match seen.get(word) {
                     Some(&id) => id,
                     None => {
-                        let id = analyzer.term(word).map(|t| {
+                        let id = analyzer.term_id(word).map(|t| {
                             let next = ids.len() as u32;
-                            *ids.entry(t.into_owned()).or_insert(next)
+                            *ids.entry(t).or_insert(next)
                         });
                         seen.insert(word, id);
                         id
@@ -160,7 +172,22 @@ pub fn norm(a: &[(u32, f32)]) -> f32 {
 /// TF-IDF weights of every sentence, with `idf = ln(n / df) + 1`.
 pub fn tfidf(f: &Features) -> Vec<Vec<(u32, f32)>> {
     let n = f.len().max(1) as f32;
-    let idf: Vec<f32> = f.df.iter().map(|&d| (n / d as f32).ln() + 1.0).collect();
+    // The weight depends on the document frequency only, and most terms share a handful of
+    // them (1, 2, 3 ...): compute `ln` once per distinct frequency.
+    let mut by_df: Vec<f32> = Vec::new();
+    let idf: Vec<f32> =
+        f.df.iter()
+            .map(|&d| {
+                let d = d as usize;
+                if d >= by_df.len() {
+                    by_df.resize(d + 1, f32::NAN);
+                }
+                if by_df[d].is_nan() {
+                    by_df[d] = (n / d as f32).ln() + 1.0;
+                }
+                by_df[d]
+            })
+            .collect();
     f.tf.iter().map(|v| v.iter().map(|&(t, c)| (t, c * idf[t as usize])).collect()).collect()
 }
 

@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rust_stemmers::Stemmer;
 
@@ -111,9 +111,11 @@ static ELIDED: &[&str] = &[
 /// Turns words into index terms: lowercase, stop words dropped, Snowball stems, all in one
 /// [`Lang`] (English by default; [`Lang::Other`] only lowercases).
 ///
-/// Stems are memoized per analyzer (news vocabulary repeats heavily across articles, and the
-/// Snowball stemmer was the pipeline's largest cost); the memo is cleared past
-/// [`TermAnalyzer::MEMO_LIMIT`] entries so memory stays bounded.
+/// Terms are memoized per analyzer (news vocabulary repeats heavily across articles, and the
+/// Snowball stemmer was the pipeline's largest cost): one hash lookup of the lowercase word gives
+/// its term, or tells that it is a stop word. Each distinct term gets a number,
+/// [`TermAnalyzer::term_id`], so callers can count terms without hashing or copying strings. The
+/// memo is cleared past [`TermAnalyzer::MEMO_LIMIT`] entries so memory stays bounded.
 pub struct TermAnalyzer {
     lang: Lang,
     stemmer: Option<Stemmer>,
@@ -122,7 +124,12 @@ pub struct TermAnalyzer {
     /// French and Italian: drop an elided prefix ("l'", "dell'") before stemming.
     elides: bool,
     lower: String,
-    memo: rustc_hash::FxHashMap<String, String>,
+    /// Lowercase word (elision dropped) -> its term id, or `None` for a stop word.
+    memo: FxHashMap<String, Option<u32>>,
+    /// Term id -> term.
+    terms: Vec<String>,
+    /// Term -> term id (only consulted when a new word is memoized).
+    term_ids: FxHashMap<String, u32>,
 }
 
 impl std::fmt::Debug for TermAnalyzer {
@@ -152,7 +159,9 @@ impl TermAnalyzer {
             stop: if lang == Lang::English { FxHashSet::default() } else { stop_words(lang).iter().copied().collect() },
             elides: matches!(lang, Lang::French | Lang::Italian),
             lower: String::new(),
-            memo: Default::default(),
+            memo: FxHashMap::default(),
+            terms: Vec::new(),
+            term_ids: FxHashMap::default(),
         }
     }
 
@@ -180,14 +189,15 @@ impl TermAnalyzer {
         }
     }
 
-    /// Largest number of memoized stems.
+    /// Largest number of memoized words.
     pub const MEMO_LIMIT: usize = 200_000;
 
     /// The lowercased form of `word`, in a buffer reused between calls.
     pub fn lower(&mut self, word: &str) -> &str {
         self.lower.clear();
         if word.is_ascii() {
-            self.lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
         } else {
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
         }
@@ -196,24 +206,61 @@ impl TermAnalyzer {
 
     /// The index term of `word`, or `None` for a stop word.
     pub fn term(&mut self, word: &str) -> Option<Cow<'_, str>> {
+        self.trim();
+        let id = self.term_id(word)?;
+        Some(Cow::Borrowed(self.term_text(id)))
+    }
+
+    /// The number of `word`'s index term, or `None` for a stop word: words with the same term get
+    /// the same number. Numbers stay valid until [`TermAnalyzer::trim`] forgets them, so a caller
+    /// that keeps them across calls trims first (once per document, say); this method never
+    /// trims.
+    pub fn term_id(&mut self, word: &str) -> Option<u32> {
         self.lower(word);
         if self.elides {
             self.drop_elision();
         }
-        if self.is_stop(&self.lower) {
-            return None;
+        if let Some(&id) = self.memo.get(self.lower.as_str()) {
+            return id;
         }
-        let Some(stemmer) = &self.stemmer else {
-            return Some(Cow::Borrowed(self.lower.as_str()));
+        let id = if self.is_stop(&self.lower) {
+            None
+        } else {
+            let term = match &self.stemmer {
+                Some(stemmer) => stemmer.stem(&self.lower),
+                None => Cow::Borrowed(self.lower.as_str()),
+            };
+            Some(match self.term_ids.get(term.as_ref()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.terms.len() as u32;
+                    self.terms.push(term.clone().into_owned());
+                    self.term_ids.insert(term.into_owned(), id);
+                    id
+                }
+            })
         };
-        if !self.memo.contains_key(self.lower.as_str()) {
-            if self.memo.len() >= Self::MEMO_LIMIT {
-                self.memo.clear();
-            }
-            let stem = stemmer.stem(&self.lower).into_owned();
-            self.memo.insert(self.lower.clone(), stem);
+        self.memo.insert(self.lower.clone(), id);
+        id
+    }
+
+    /// The term numbered `id` by [`TermAnalyzer::term_id`].
+    ///
+    /// # Panics
+    ///
+    /// When `id` was not given out since the last [`TermAnalyzer::trim`].
+    pub fn term_text(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+
+    /// Forgets every memoized word and term once the memo holds [`TermAnalyzer::MEMO_LIMIT`]
+    /// words (term ids given out before are then invalid).
+    pub fn trim(&mut self) {
+        if self.memo.len() >= Self::MEMO_LIMIT {
+            self.memo.clear();
+            self.terms.clear();
+            self.term_ids.clear();
         }
-        self.memo.get(self.lower.as_str()).map(|s| Cow::Borrowed(s.as_str()))
     }
 
     /// The stem of `word` whether or not it is a stop word.
@@ -255,6 +302,25 @@ mod tests {
         assert_eq!(a.term("Running").as_deref(), Some("run"));
         assert_eq!(a.term("Councils").as_deref(), Some("council"));
         assert_eq!(a.stem("the"), "the");
+    }
+
+    #[test]
+    fn term_ids_number_terms_once() {
+        let mut a = TermAnalyzer::english();
+        let run = a.term_id("running").expect("a term");
+        assert_eq!(a.term_id("Runs"), Some(run), "same stem, same id");
+        assert_eq!(a.term_id("RUNNING"), Some(run));
+        let council = a.term_id("councils").expect("a term");
+        assert_ne!(council, run);
+        assert_eq!((a.term_text(run), a.term_text(council)), ("run", "council"));
+        assert_eq!(a.term_id("The"), None);
+        // The memo answers the second time exactly as the first, stop words included.
+        assert_eq!(a.term_id("the"), None);
+        assert_eq!(a.term("Councils").as_deref(), Some("council"));
+        a.trim();
+        assert_eq!(a.term_id("councils"), Some(council), "trim keeps a small memo");
+        let mut fr = TermAnalyzer::new(Lang::French);
+        assert_eq!(fr.term_id("l'État"), fr.term_id("État"), "the elided article is dropped first");
     }
 
     #[test]
