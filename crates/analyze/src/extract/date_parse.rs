@@ -161,6 +161,7 @@ pub(crate) fn parse_at(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Opti
     // Months, weekdays and "today" ... are date words: the other openers ("a", "last", digits)
     // skip their tests.
     let date_word = t.toks[k].flags & DATE != 0;
+    let digit = w.as_bytes()[0].is_ascii_digit();
     if let Some((m, after, full)) = date_word.then(|| month(t, k, to)).flatten() {
         if let Some(d) = day(t, after, to) {
             return Some(match year_after(t, after + 1, to) {
@@ -179,14 +180,14 @@ pub(crate) fn parse_at(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Opti
         }
         return None;
     }
-    if let Some(d) = day(t, k, to) {
+    if let Some(d) = digit.then(|| day(t, k, to)).flatten() {
         if let Some((m, after, _)) = (k + 1 < to).then(|| month(t, k + 1, to)).flatten() {
             let year = digits(t, after, to, 4..=4);
             let end = if year.is_some() { after + 1 } else { after };
             return Some((Parsed::Date { month: m, day: d, year: year.map(|y| y as i32) }, k, end));
         }
     }
-    if let Some(y) = digits(t, k, to, 4..=4) {
+    if let Some(y) = digit.then(|| digits(t, k, to, 4..=4)).flatten() {
         let iso = k + 4 < to
             && t.punct(k + 1, b'-')
             && t.punct(k + 3, b'-')

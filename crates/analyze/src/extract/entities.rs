@@ -16,6 +16,7 @@
 //! FBI agent", "Budget chief") or an appositive after it (", the budget chief,").
 
 use nutgraf_text::{Document, Span};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -159,6 +160,16 @@ fn place(name: &str) -> bool {
 
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix('\'')).unwrap_or(s)
+}
+
+/// The lowercase form of `s`, the text at byte `start` of the normalized text: borrowed from the
+/// lowercased text when ASCII (there `to_lowercase` only lowercases ASCII), else allocated.
+fn lower_key<'t>(t: &'t Tokens<'_>, start: usize, s: &str) -> Cow<'t, str> {
+    if s.is_ascii() {
+        Cow::Borrowed(t.lower(Span::new(start, start + s.len())))
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -316,7 +327,7 @@ impl Builder<'_, '_> {
                 let name = if t.es { self.first_name_at(words[p]) } else { first_name(t.s(words[p])) };
                 let gender = name.filter(|g| *g != Gender::Any);
                 let gender = self.honorific_before(words[p]).flatten().or(gender);
-                self.person(words[p], end, Some(t.s(words[p]).to_string()), gender);
+                self.person(words[p], end, Some(t.s(words[p])), gender);
                 return true;
             }
         }
@@ -333,7 +344,7 @@ impl Builder<'_, '_> {
                 return true;
             }
             let gender = self.first_name_at(k).filter(|g| *g != Gender::Any);
-            self.person(k, end, Some(t.s(k).to_string()), gender);
+            self.person(k, end, Some(t.s(k)), gender);
             return true;
         }
         // A title or honorific followed by a name.
@@ -351,7 +362,8 @@ impl Builder<'_, '_> {
             return true;
         }
         let text = &t.text[Span::new(t.toks[i].span.start, t.toks[end - 1].span.end)];
-        if words.len() == 1 && self.surnames.contains_key(&strip_possessive(text).to_lowercase()) {
+        if words.len() == 1 && self.surnames.contains_key(&*lower_key(t, t.toks[i].span.start, strip_possessive(text)))
+        {
             return false; // a surname already named ("Bello said"), even if a city has that name
         }
         if place(strip_possessive(text)) || (t.es && crate::es::lexicon::place(text)) {
@@ -407,13 +419,20 @@ impl Builder<'_, '_> {
     /// A lone capitalized run: a known surname, or a name before a reporting verb.
     fn surname_only(&mut self, i: usize, end: usize) {
         let t = self.t;
-        let words: Vec<usize> = (i..end).filter(|&k| t.toks[k].word).collect();
+        let mut words = std::mem::take(&mut self.words);
+        words.clear();
+        words.extend((i..end).filter(|&k| t.toks[k].word));
+        self.surname_words(i, end, &words);
+        self.words = words;
+    }
+
+    fn surname_words(&mut self, i: usize, end: usize, words: &[usize]) {
+        let t = self.t;
         let Some(&last) = words.last() else { return };
         if words.len() == 1 && t.stop(last) {
             return; // "I promised", "We said"
         }
-        let key = strip_possessive(t.s(last)).to_lowercase();
-        let known = self.surnames.contains_key(&key);
+        let known = self.surnames.contains_key(&*lower_key(t, t.toks[last].span.start, strip_possessive(t.s(last))));
         let before_cue = t.toks.get(end).is_some_and(|n| n.word && n.sent == t.toks[i].sent) && t.on(end, CUE);
         let after_said = i > 0 && t.toks[i - 1].sent == t.toks[i].sent && t.on(i - 1, CUE);
         if (known && words.len() == 1) || ((before_cue || after_said) && words.len() <= 3) {
@@ -422,17 +441,21 @@ impl Builder<'_, '_> {
     }
 
     /// Records a person mention `[from, end)` (possessive stripped).
-    fn person(&mut self, from: usize, end: usize, first: Option<String>, gender: Option<Gender>) {
+    /// Strings are copied only when stored: a new surname key, a new or longer name.
+    fn person(&mut self, from: usize, end: usize, first: Option<&str>, gender: Option<Gender>) {
         let t = self.t;
         let last = (from..end).rev().find(|&k| t.toks[k].word).unwrap_or(from);
-        let surname = strip_possessive(t.s(last)).to_string();
-        let key = surname.to_lowercase();
+        let surname = strip_possessive(t.s(last));
+        let key = lower_key(t, t.toks[last].span.start, surname);
         let span = Span::new(t.toks[from].span.start, t.toks[last].span.start + surname.len());
-        let name = t.text[span].to_string();
-        let cands = self.surnames.entry(key).or_default();
+        let name = &t.text[span];
+        let cands = match self.surnames.get_mut(&*key) {
+            Some(c) => c,
+            None => self.surnames.entry(key.into_owned()).or_default(),
+        };
         let hit = cands.iter().rev().copied().find(|&e| {
             let ent = &self.ents.list[e];
-            match (&first, &ent.first_name) {
+            match (first, &ent.first_name) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             }
@@ -441,10 +464,10 @@ impl Builder<'_, '_> {
             Some(e) => {
                 let ent = &mut self.ents.list[e];
                 if name.len() > ent.name.len() {
-                    ent.name = name;
+                    ent.name = name.to_string();
                 }
                 if ent.first_name.is_none() {
-                    ent.first_name = first;
+                    ent.first_name = first.map(str::to_string);
                 }
                 if ent.gender.is_none() {
                     ent.gender = gender;
@@ -455,7 +478,13 @@ impl Builder<'_, '_> {
             }
             None => {
                 let e = self.ents.list.len();
-                self.ents.list.push(Ent { kind: EntityKind::Person, name, first_name: first, gender, role: None });
+                self.ents.list.push(Ent {
+                    kind: EntityKind::Person,
+                    name: name.to_string(),
+                    first_name: first.map(str::to_string),
+                    gender,
+                    role: None,
+                });
                 cands.push(e);
                 e
             }
@@ -469,11 +498,15 @@ impl Builder<'_, '_> {
         let raw = &t.text[Span::new(t.toks[from].span.start, t.toks[end - 1].span.end)];
         let name = strip_possessive(raw);
         let span = Span::new(t.toks[from].span.start, t.toks[from].span.start + name.len());
-        let key = name.to_lowercase();
-        let ent = *self.named.entry(key).or_insert_with(|| {
-            self.ents.list.push(Ent { kind, name: name.to_string(), first_name: None, gender: None, role: None });
-            self.ents.list.len() - 1
-        });
+        let key = lower_key(t, span.start, name);
+        let ent = match self.named.get(&*key) {
+            Some(&e) => e,
+            None => {
+                self.ents.list.push(Ent { kind, name: name.to_string(), first_name: None, gender: None, role: None });
+                self.named.insert(key.into_owned(), self.ents.list.len() - 1);
+                self.ents.list.len() - 1
+            }
+        };
         self.ents.mentions.push(Mention { ent, first: from, end, span });
     }
 }

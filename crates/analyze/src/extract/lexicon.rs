@@ -3,7 +3,10 @@
 //!
 //! Every word token is looked up once, when the token stream is built ([`flags`]), in one hash
 //! map from lowercase word to a bit set of the lists it is on; later rules test bits. Binary
-//! searches over these lists were the extractor's largest cost.
+//! searches over these lists were the extractor's largest cost. The map's keys are the words
+//! themselves packed into one `u128` ([`key`]): every list word is ASCII and at most 16 bytes, so
+//! a lookup lowercases into a register-sized buffer and hashes two machine words, with no copy
+//! on the heap and no byte-string compare.
 
 use std::sync::LazyLock;
 
@@ -47,8 +50,8 @@ static DATE_WORDS: &[&str] = &[
     "wednesday", "week", "weeks", "year", "years", "yesterday",
 ];
 
-static FLAGS: LazyLock<FxHashMap<Vec<u8>, u8>> = LazyLock::new(|| {
-    let mut m: FxHashMap<Vec<u8>, u8> = FxHashMap::default();
+static FLAGS: LazyLock<FxHashMap<u128, u8>> = LazyLock::new(|| {
+    let mut m: FxHashMap<u128, u8> = FxHashMap::default();
     let lists: [(&[&str], u8); 7] = [
         (TENSE_WORDS, TENSE),
         (CUES, CUE),
@@ -60,33 +63,43 @@ static FLAGS: LazyLock<FxHashMap<Vec<u8>, u8>> = LazyLock::new(|| {
     ];
     for (list, bit) in lists {
         for w in list {
-            *m.entry(w.as_bytes().to_vec()).or_default() |= bit;
+            *m.entry(key(w.as_bytes()).expect("list words are short ASCII")).or_default() |= bit;
         }
     }
     for (w, _) in HONORIFICS {
-        *m.entry(w.as_bytes().to_vec()).or_default() |= HONOR;
+        *m.entry(key(w.as_bytes()).expect("list words are short ASCII")).or_default() |= HONOR;
     }
     m
 });
 
-/// The list bits of a word, any case (the stop-word bit is not set here: see [`stop`]).
-pub(crate) fn flags(word: &str) -> u8 {
-    let mut buf = [0u8; 16];
-    let Some(b) = buf.get_mut(..word.len()) else { return 0 };
-    for (d, s) in b.iter_mut().zip(word.bytes()) {
-        *d = s.to_ascii_lowercase();
+/// `word` as one integer: its bytes ASCII-lowercased and zero-padded to 16. `None` when it is
+/// longer than 16 bytes or not ASCII, since no list word is.
+#[inline]
+fn key(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 || !word.is_ascii() {
+        return None;
     }
-    FLAGS.get(&b[..]).copied().unwrap_or(0)
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    Some(u128::from_le_bytes(buf))
 }
 
-/// True when `word` (any case) is an English stop word.
-pub(crate) fn stop(word: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(b) = buf.get_mut(..word.len()) else { return false };
-    for (d, s) in b.iter_mut().zip(word.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(b).is_ok_and(nutgraf_text::is_stop_word)
+/// The list bits of a word, any case (the stop-word bit is not set here: see [`stop`]).
+#[cfg(test)]
+pub(crate) fn flags(word: &str) -> u8 {
+    flags_bytes(word.as_bytes())
+}
+
+/// [`flags`] of a word given as bytes.
+#[inline]
+pub(crate) fn flags_bytes(word: &[u8]) -> u8 {
+    key(word).and_then(|k| FLAGS.get(&k).copied()).unwrap_or(0)
+}
+
+/// True when `lower` (an ASCII-lowercased word) is an English stop word.
+pub(crate) fn stop(lower: &str) -> bool {
+    nutgraf_text::is_stop_word(lower)
 }
 
 /// Verbs that tie a statement to its source (a superset of [`crate::is_reporting_verb`]'s list).

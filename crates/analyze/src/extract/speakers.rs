@@ -447,10 +447,9 @@ impl Ctx<'_, '_> {
             return None; // "said Saturday", "said 12"
         }
         let span = Span::new(t.toks[a].span.start, t.toks[to - 1].span.end);
-        let text = t.text[span].to_string();
         let bare = (to - a == 1 || (to - a == 2 && t.is_lang(a, ARTICLES, ARTICLES_ES))) && t.on(to - 1, ROLE);
         if bare {
-            if let Some(m) = self.titled(a, &t.s(to - 1).to_ascii_lowercase()) {
+            if let Some(m) = self.titled(a, t.lower(t.toks[to - 1].span)) {
                 let e = &self.ents.list[m];
                 return Some(Found { name: e.name.clone(), span, entity: Some(m), via: Via::Description });
             }
@@ -463,7 +462,7 @@ impl Ctx<'_, '_> {
                 return Some(Found { name: e.name.clone(), span, entity: Some(m), via: Via::Description });
             }
         }
-        Some(Found { name: text, span, entity: None, via: Via::Description })
+        Some(Found { name: t.text[span].to_string(), span, entity: None, via: Via::Description })
     }
 
     /// Resolves the pronoun at token `k`.

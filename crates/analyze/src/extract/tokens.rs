@@ -3,6 +3,8 @@
 //! Tokens are words (as [`nutgraf_text::words`] finds them) and single punctuation characters,
 //! with normalized spans, their sentence and paragraph, and whether they lie inside a direct
 //! quote. Built in one pass; later stages look tokens up by index and never rescan the text.
+//! An ASCII-lowercased copy of the text, made once, gives every token its lowercase form by the
+//! same span ([`Tokens::lower`]), so rules that need one borrow it rather than allocate it.
 
 use nutgraf_text::{Document, Span};
 
@@ -34,6 +36,8 @@ pub(crate) struct Tok {
 pub(crate) struct Tokens<'d> {
     /// Normalized text.
     pub text: &'d str,
+    /// The normalized text, ASCII-lowercased: same length, same char boundaries.
+    pub lower: String,
     /// Tokens in order.
     pub toks: Vec<Tok>,
     /// For each sentence, the index of its first token (and one past the last at the end).
@@ -48,14 +52,19 @@ impl Tokens<'_> {
         &self.text[self.toks[i].span]
     }
 
+    /// The ASCII-lowercased text of the normalized span `span` (non-ASCII letters as written).
+    pub fn lower(&self, span: Span) -> &str {
+        &self.lower.as_str()[span]
+    }
+
     /// True when token `i` is `w`, ignoring ASCII case.
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| self.text[t.span].eq_ignore_ascii_case(w))
+        self.toks.get(i).is_some_and(|t| same(self.text, t.span, w))
     }
 
     /// True when token `i` is one of `ws`, ignoring ASCII case.
     pub fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.toks.get(i).is_some_and(|t| ws.iter().any(|w| self.text[t.span].eq_ignore_ascii_case(w)))
+        self.toks.get(i).is_some_and(|t| ws.iter().any(|w| same(self.text, t.span, w)))
     }
 
     /// True when token `i` is the punctuation character `c`.
@@ -77,18 +86,18 @@ impl Tokens<'_> {
         if self.es {
             crate::es::lexicon::stop(&self.text[t.span])
         } else {
-            super::lexicon::stop(&self.text[t.span])
+            super::lexicon::stop(&self.lower.as_str()[t.span])
         }
     }
 
     /// True when token `i` is, ignoring case, `en` in English text or one of `es` in Spanish text.
     pub fn is_lang(&self, i: usize, en: &[&str], es: &[&str]) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            let w = &self.text[t.span];
             if self.es {
+                let w = &self.text[t.span];
                 es.iter().any(|x| crate::es::eq_fold(w, x))
             } else {
-                en.iter().any(|x| w.eq_ignore_ascii_case(x))
+                en.iter().any(|x| same(self.text, t.span, x))
             }
         })
     }
@@ -97,6 +106,13 @@ impl Tokens<'_> {
     pub fn sentence(&self, s: usize) -> (usize, usize) {
         (self.sent_start[s], self.sent_start[s + 1])
     }
+}
+
+/// True when `text[span]` is `w`, ignoring ASCII case: lengths first, then bytes, so that most
+/// tokens are told apart without slicing the text.
+#[inline]
+fn same(text: &str, span: Span, w: &str) -> bool {
+    span.len() == w.len() && text.as_bytes()[span.start..span.end].eq_ignore_ascii_case(w.as_bytes())
 }
 
 /// Tokenizes every sentence of `doc` (English word lists).
@@ -117,37 +133,61 @@ pub(crate) fn tokenize_lang<'d>(doc: &'d Document<'_>, es: bool) -> Tokens<'d> {
 
 fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>) -> Tokens<'d> {
     let text = doc.text.normalized();
+    let bytes = text.as_bytes();
     // About one token (word or punctuation mark) per four bytes of news text.
     let mut toks = Vec::with_capacity(text.len() / 3 + 8);
     let mut sent_start = Vec::with_capacity(doc.sentences.len() + 1);
     for (si, s) in doc.sentences.iter().enumerate() {
-        sent_start.push(toks.len());
-        let mut pos = s.norm.start;
-        let push = |span: Span, word: bool, toks: &mut Vec<Tok>| {
-            let cap = word && text[span.start..].chars().next().is_some_and(char::is_uppercase);
-            let first = toks.len() == *sent_start.last().unwrap_or(&0);
-            let flags = match (word, ES) {
-                (false, _) => 0,
-                (true, false) => super::lexicon::flags(&text[span]),
-                (true, true) => crate::es::lexicon::flags(&text[span]),
-            };
-            toks.push(Tok { span, word, cap, sent: si as u32, para: s.paragraph as u32, first, quoted: false, flags });
+        let first_tok = toks.len();
+        sent_start.push(first_tok);
+        let (sent, para) = (si as u32, s.paragraph as u32);
+        let mark = |span: Span, toks: &mut Vec<Tok>| {
+            let first = toks.len() == first_tok;
+            toks.push(Tok { span, word: false, cap: false, sent, para, first, quoted: false, flags: 0 });
         };
+        let mut pos = s.norm.start;
         for &w in doc.sentence_words(si) {
-            punct(text, pos, w.start, &mut |sp| push(sp, false, &mut toks));
-            push(w, true, &mut toks);
+            punct(text, pos, w.start, &mut |sp| mark(sp, &mut toks));
+            let b0 = bytes[w.start];
+            let cap = if b0.is_ascii() {
+                b0.is_ascii_uppercase()
+            } else {
+                text[w.start..].chars().next().is_some_and(char::is_uppercase)
+            };
+            let flags = if ES {
+                crate::es::lexicon::flags(&text[w])
+            } else {
+                super::lexicon::flags_bytes(&bytes[w.start..w.end])
+            };
+            let first = toks.len() == first_tok;
+            toks.push(Tok { span: w, word: true, cap, sent, para, first, quoted: false, flags });
             pos = w.end;
         }
-        punct(text, pos, s.norm.end, &mut |sp| push(sp, false, &mut toks));
+        punct(text, pos, s.norm.end, &mut |sp| mark(sp, &mut toks));
     }
     sent_start.push(toks.len());
-    Tokens { text, toks, sent_start, es: ES }
+    Tokens { text, lower: text.to_ascii_lowercase(), toks, sent_start, es: ES }
 }
 
+/// Emits every character of `text[from..to]` that is not whitespace ([`char::is_whitespace`]),
+/// reading ASCII bytes without decoding them.
 fn punct(text: &str, from: usize, to: usize, emit: &mut impl FnMut(Span)) {
-    for (k, c) in text[from..to].char_indices() {
-        if !c.is_whitespace() {
-            emit(Span::new(from + k, from + k + c.len_utf8()));
+    let bytes = text.as_bytes();
+    let mut k = from;
+    while k < to {
+        let b = bytes[k];
+        if b.is_ascii() {
+            // The ASCII characters `char::is_whitespace` accepts: space and U+0009..U+000D.
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                emit(Span::new(k, k + 1));
+            }
+            k += 1;
+        } else {
+            let Some(c) = text[k..to].chars().next() else { break };
+            if !c.is_whitespace() {
+                emit(Span::new(k, k + c.len_utf8()));
+            }
+            k += c.len_utf8();
         }
     }
 }
