@@ -151,6 +151,27 @@ pub fn trim(text: &str, span: Span) -> Span {
 
 const CLOSERS: &[u8] = b"\"')]";
 
+/// [`STOPS`] flag: the byte may start an English terminator (`.`, `?`, `!`, or `…`).
+const STOP_ENGLISH: u8 = 1;
+/// [`STOPS`] flag: the byte may start a terminator of the wide scanner ([`STRONG`]).
+const STOP_WIDE: u8 = 2;
+const STOP_ANY: u8 = STOP_ENGLISH | STOP_WIDE;
+/// Per byte, which scanners must look at it: all other bytes are skipped in one tight loop.
+static STOPS: [u8; 256] = {
+    let mut t = [0; 256];
+    t[b'.' as usize] = STOP_ENGLISH;
+    t[b'?' as usize] = STOP_ENGLISH;
+    t[b'!' as usize] = STOP_ENGLISH;
+    // The lead byte of `…`.
+    t[0xE2] = STOP_ENGLISH;
+    // The lead bytes of the strong terminators.
+    t[0xE0] = STOP_WIDE;
+    t[0xE3] = STOP_WIDE;
+    t[0xD8] = STOP_WIDE;
+    t[0xEF] = STOP_WIDE;
+    t
+};
+
 /// Splits the paragraph `para` of the normalized `text` into trimmed sentence spans (English).
 pub fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     scan::<false>(text, para, &rules::ENGLISH, out);
@@ -173,7 +194,13 @@ fn scan<const WIDE: bool>(text: &str, para: Span, rules: &Rules, out: &mut Vec<S
     let mut qi = 0;
     let mut start = para.start;
     let mut i = para.start;
+    let mask = if WIDE { STOP_ANY } else { STOP_ENGLISH };
     while i < para.end {
+        // Jump to the next byte that may end a sentence; most bytes cannot.
+        match bytes[i..para.end].iter().position(|&b| STOPS[b as usize] & mask != 0) {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         if WIDE && matches!(b, 0xD8 | 0xE0 | 0xE3 | 0xEF) {
             if let Some(j) = strong_end(text, i, para.end) {
@@ -252,7 +279,7 @@ fn scan<const WIDE: bool>(text: &str, para: Span, rules: &Rules, out: &mut Vec<S
 /// an unmatched last quote (a quote that runs on into the next paragraph) is left out, and so
 /// are implausibly long pairs.
 fn quote_ranges(bytes: &[u8], para: Span) -> Vec<(usize, usize)> {
-    let pos: Vec<usize> = (para.start..para.end).filter(|&k| bytes[k] == b'"').collect();
+    let pos: Vec<usize> = memchr::memchr_iter(b'"', &bytes[para.start..para.end]).map(|k| para.start + k).collect();
     pos.chunks_exact(2).filter(|p| p[1] - p[0] <= 1500).map(|p| (p[0], p[1])).collect()
 }
 

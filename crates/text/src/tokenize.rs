@@ -35,23 +35,34 @@ pub struct Words<'a> {
     end: usize,
 }
 
+/// `ASCII_ALNUM[b]`: byte `b` is an ASCII letter or digit (one load where the range tests take
+/// several compares: this is the innermost loop of every word scan).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 impl Iterator for Words<'_> {
     type Item = Span;
 
     fn next(&mut self) -> Option<Span> {
-        let bytes = self.text.as_bytes();
+        let bytes = &self.text.as_bytes()[..self.end];
         // Find the first letter or digit; ASCII bytes are tested directly, other chars decoded.
         let mut start = self.pos;
         loop {
-            if start >= self.end {
+            let Some(&b) = bytes.get(start) else {
                 self.pos = self.end;
                 return None;
+            };
+            if ASCII_ALNUM[b as usize] {
+                break;
             }
-            let b = bytes[start];
             if b.is_ascii() {
-                if b.is_ascii_alphanumeric() {
-                    break;
-                }
                 start += 1;
             } else {
                 let c = self.text[start..].chars().next().expect("char boundary");
@@ -62,17 +73,16 @@ impl Iterator for Words<'_> {
             }
         }
         let mut i = start;
-        let mut prev_digit = false;
-        while i < self.end {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                prev_digit = b.is_ascii_digit();
-                i += 1;
-            } else if b.is_ascii() {
-                let next = bytes.get(i + 1).copied().filter(|_| i + 1 < self.end);
+        loop {
+            i += bytes[i..].iter().position(|&b| !ASCII_ALNUM[b as usize]).unwrap_or(bytes.len() - i);
+            let Some(&b) = bytes.get(i) else { break };
+            if b.is_ascii() {
+                let next = bytes.get(i + 1).copied();
                 let joins = match b {
                     b'\'' => next.is_some_and(|n| n.is_ascii_alphabetic() || n >= 0x80),
-                    b'.' | b',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+                    // Inside a word, the byte before punctuation ends a letter or digit (joins
+                    // need a letter or digit after them), so it tells whether a digit came last.
+                    b'.' | b',' => bytes[i - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
                     _ => false,
                 };
                 if !joins {
@@ -84,7 +94,6 @@ impl Iterator for Words<'_> {
                 if !c.is_alphanumeric() {
                     break;
                 }
-                prev_digit = false;
                 i += c.len_utf8();
             }
         }
@@ -287,6 +296,8 @@ mod tests {
             ("Mills's plan isn't new: 1,000 jobs.", vec!["Mills's", "plan", "isn't", "new", "1,000", "jobs"]),
             ("co-op \"quoted\" end.", vec!["co", "op", "quoted", "end"]),
             ("Café Zürich 北京", vec!["Café", "Zürich", "北京"]),
+            ("3.5.6 x.5 5.x 1,000,000 é.5 7.", vec!["3.5.6", "x", "5", "5", "x", "1,000,000", "é", "5", "7"]),
+            ("rock'n'roll 'quoted' end' l'été", vec!["rock'n'roll", "quoted", "end", "l'été"]),
             ("", vec![]),
         ];
         for (text, expected) in cases {
