@@ -20,7 +20,9 @@
 
 use chrono::Weekday;
 
-use super::lexicon::{DATE, DATE_OPEN};
+use std::sync::LazyLock;
+
+use super::lexicon::{WordTable, DATE, DATE_OPEN};
 use super::tokens::Tokens;
 
 /// A unit of relative time.
@@ -162,7 +164,10 @@ pub(crate) fn parse_at(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Opti
     // skip their tests.
     let date_word = t.toks[k].flags & DATE != 0;
     let digit = w.as_bytes()[0].is_ascii_digit();
-    if let Some((m, after, full)) = date_word.then(|| month(t, k, to)).flatten() {
+    // Which word lists the word is on, any case, in one lookup: each test below scans its list
+    // only when the word is on it (the scans keep their own case rules).
+    let kinds = if digit { 0 } else { KINDS.bits(w) };
+    if let Some((m, after, full)) = (date_word && kinds & MONTH != 0).then(|| month(t, k, to)).flatten() {
         if let Some(d) = day(t, after, to) {
             return Some(match year_after(t, after + 1, to) {
                 Some((y, end)) => (Parsed::Date { month: m, day: d, year: Some(y) }, k, end),
@@ -205,11 +210,13 @@ pub(crate) fn parse_at(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Opti
         return None;
     }
     let day_shift = [("today", 0), ("tonight", 0), ("yesterday", -1), ("tomorrow", 1)];
-    if let Some(&(_, n)) = day_shift.iter().find(|(d, _)| date_word && d.eq_ignore_ascii_case(w)) {
+    if let Some(&(_, n)) = day_shift.iter().find(|(d, _)| kinds & DAY_SHIFT != 0 && d.eq_ignore_ascii_case(w)) {
         return Some((Parsed::Day(n), k, k + 1));
     }
     let steps = [("last", -1), ("past", -1), ("next", 1), ("coming", 1), ("this", 0)];
-    if let (Some(&(_, step)), true) = (steps.iter().find(|(d, _)| d.eq_ignore_ascii_case(w)), k + 1 < to) {
+    if let (Some(&(_, step)), true) =
+        (steps.iter().find(|(d, _)| kinds & STEP != 0 && d.eq_ignore_ascii_case(w)), k + 1 < to)
+    {
         let n = t.s(k + 1);
         if let Some(u) = unit(n).filter(|u| *u != Unit::Day && !n.ends_with('s')) {
             return Some((Parsed::Shift(step, u), k, k + 2));
@@ -218,7 +225,7 @@ pub(crate) fn parse_at(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Opti
             return Some((Parsed::ShiftWeekday(step, d), k, k + 2));
         }
     }
-    if let (Some(n), true) = (number(w), k + 2 < to) {
+    if let (Some(n), true) = ((digit || kinds & NUMBER != 0).then(|| number(w)).flatten(), k + 2 < to) {
         if let Some(u) = unit(t.s(k + 1)) {
             let from_now = t.is(k + 2, "from") && t.is(k + 3, "now");
             let sign = if t.is_any(k + 2, &["ago", "earlier"]) {
@@ -234,8 +241,32 @@ pub(crate) fn parse_at(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Opti
             }
         }
     }
-    date_word.then(|| weekday(w)).flatten().map(|d| (Parsed::Weekday(d), k, k + 1))
+    (date_word && kinds & WEEKDAY != 0).then(|| weekday(w)).flatten().map(|d| (Parsed::Weekday(d), k, k + 1))
 }
+
+/// [`KINDS`] bit: a month name or abbreviation.
+const MONTH: u8 = 1;
+/// [`KINDS`] bit: a weekday.
+const WEEKDAY: u8 = 2;
+/// [`KINDS`] bit: "today", "tonight", "yesterday", "tomorrow".
+const DAY_SHIFT: u8 = 4;
+/// [`KINDS`] bit: "last", "past", "next", "coming", "this".
+const STEP: u8 = 8;
+/// [`KINDS`] bit: "a", "one" ... "ten".
+const NUMBER: u8 = 16;
+
+/// The word lists [`parse_at`] tests, by bit, any case.
+static KINDS: LazyLock<WordTable> = LazyLock::new(|| {
+    WordTable::new(&[
+        (&MONTHS, MONTH),
+        (&ABBREV, MONTH),
+        (&["Sept"], MONTH),
+        (&["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], WEEKDAY),
+        (&["today", "tonight", "yesterday", "tomorrow"], DAY_SHIFT),
+        (&["last", "past", "next", "coming", "this"], STEP),
+        (&["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], NUMBER),
+    ])
+});
 
 #[cfg(test)]
 mod tests {

@@ -11,12 +11,14 @@
 //!
 //! Values are ISO 8601: `YYYY-MM-DD`, `YYYY-Www` (weeks), `YYYY-MM` or `YYYY`.
 
+use std::sync::LazyLock;
+
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use nutgraf_text::{Document, Span};
 use serde::{Deserialize, Serialize};
 
 use super::date_parse::{may_open, parse_at, Parsed, Unit};
-use super::lexicon::{DATE, TENSE};
+use super::lexicon::{WordTable, DATE, TENSE};
 use super::tokens::Tokens;
 use super::DateRef;
 
@@ -97,16 +99,51 @@ fn tense(head: &str) -> Option<bool> {
         "took", "was", "went", "were", "won", "wrote",
     ];
     const AHEAD: &[&str] = &["will", "to", "scheduled", "next", "until"];
-    // Compared ignoring ASCII case in place: no lowercase copy of each word.
-    for w in head.rsplit(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).take(5) {
-        if AHEAD.iter().any(|a| w.eq_ignore_ascii_case(a)) || ends_with_ci(w, "'ll") {
+    // One table lookup per word, any case: no lowercase copy, no scan of the lists.
+    static WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(&[(AHEAD, 1), (PAST, 2)]));
+    for w in last_words(head).take(5) {
+        let bits = WORDS.bits(w);
+        if bits & 1 != 0 || ends_with_ci(w, "'ll") {
             return Some(true);
         }
-        if PAST.iter().any(|p| w.eq_ignore_ascii_case(p)) || (w.len() > 4 && ends_with_ci(w, "ed")) {
+        if bits & 2 != 0 || (w.len() > 4 && ends_with_ci(w, "ed")) {
             return Some(false);
         }
     }
     None
+}
+
+/// The words of `head` from its end: runs of alphanumeric characters and apostrophes, what
+/// `head.rsplit(|c: char| !c.is_alphanumeric() && c != '\'')` yields less the empty pieces, read
+/// byte by byte where the text is ASCII.
+fn last_words(head: &str) -> impl Iterator<Item = &str> {
+    let word = |c: char| c.is_alphanumeric() || c == '\'';
+    // The char that ends at byte `i` (a char boundary) and where it starts.
+    let before = move |i: usize| -> Option<(char, usize)> {
+        let b = *head.as_bytes().get(i.checked_sub(1)?)?;
+        if b.is_ascii() {
+            return Some((b as char, i - 1));
+        }
+        let c = head[..i].chars().next_back()?;
+        Some((c, i - c.len_utf8()))
+    };
+    let mut end = head.len();
+    std::iter::from_fn(move || {
+        while let Some((c, start)) = before(end) {
+            if word(c) {
+                break;
+            }
+            end = start;
+        }
+        let last = end;
+        while let Some((c, start)) = before(end) {
+            if !word(c) {
+                break;
+            }
+            end = start;
+        }
+        (end < last).then(|| &head[end..last])
+    })
 }
 
 fn iso(d: NaiveDate) -> String {
@@ -287,6 +324,11 @@ fn publication(doc: &Document<'_>, t: &Tokens<'_>) -> Option<(Span, NaiveDate)> 
             let (from, to) = t.sentence(s);
             s += 1;
             for k in from..to {
+                // English full dates start with a month (a date word) or a digit: the openers of
+                // relative dates ("a", "last") are passed over without a parse.
+                if !(t.es || t.on(k, DATE) || t.text.as_bytes()[t.toks[k].span.start].is_ascii_digit()) {
+                    continue;
+                }
                 let Some((Parsed::Date { month, day, year: Some(y) }, a, end)) = parse_lang(t, k, from, to) else {
                     continue;
                 };
@@ -347,6 +389,22 @@ mod tests {
         for (input, reference, expected) in cases {
             let want: Vec<(String, Option<String>)> = expected.into_iter().map(|(a, b)| (a.to_string(), b)).collect();
             assert_eq!(values(input, reference), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn last_words_are_the_rsplit_words() {
+        let cases = vec![
+            "The board will meet on",
+            "  it's done -- they'll vote, Caf\u{E9} Z\u{FC}rich\u{2019}s 12 ",
+            "",
+            "...",
+            "\u{201C}S\u{E3}o Paulo\u{201D} said",
+        ];
+        for head in cases {
+            let want: Vec<&str> =
+                head.rsplit(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+            assert_eq!(last_words(head).collect::<Vec<_>>(), want, "{head:?}");
         }
     }
 

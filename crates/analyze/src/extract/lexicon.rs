@@ -10,8 +10,6 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
-
 /// On [`CUES`].
 pub(crate) const CUE: u8 = 1;
 /// On [`ROLE_NOUNS`].
@@ -50,8 +48,7 @@ static DATE_WORDS: &[&str] = &[
     "wednesday", "week", "weeks", "year", "years", "yesterday",
 ];
 
-static FLAGS: LazyLock<FxHashMap<u128, u8>> = LazyLock::new(|| {
-    let mut m: FxHashMap<u128, u8> = FxHashMap::default();
+static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
     let lists: [(&[&str], u8); 7] = [
         (TENSE_WORDS, TENSE),
         (CUES, CUE),
@@ -61,40 +58,120 @@ static FLAGS: LazyLock<FxHashMap<u128, u8>> = LazyLock::new(|| {
         (DATE_WORDS, DATE),
         (DATE_OPENERS, DATE_OPEN),
     ];
-    for (list, bit) in lists {
-        for w in list {
-            *m.entry(key(w.as_bytes()).expect("list words are short ASCII")).or_default() |= bit;
-        }
-    }
+    let mut t = WordTable::new(&lists);
     for (w, _) in HONORIFICS {
-        *m.entry(key(w.as_bytes()).expect("list words are short ASCII")).or_default() |= HONOR;
+        t.insert(key_at(w.as_bytes(), 0, w.len()).expect("list words are short ASCII"), HONOR);
     }
-    m
+    t
 });
 
-/// `word` as one integer: its bytes ASCII-lowercased and zero-padded to 16. `None` when it is
-/// longer than 16 bytes or not ASCII, since no list word is.
+/// Slots of [`WordTable`]: a power of two, well above the 420 or so list words, so that a word on
+/// no list (most words) usually stops at the first, empty, slot.
+const SLOTS: usize = 1024;
+
+/// An open-addressing hash table (linear probing) from word key ([`key_at`]) to the bits of the
+/// lists the word is on, any case. Key 0 (the empty word, on no list) marks an empty slot.
+/// Hand-rolled because a lookup per word token is the token stream's main cost, and one multiply
+/// and one compare of a `u128` beat a general hash map's hashing and group probing.
+pub(crate) struct WordTable {
+    keys: Box<[u128]>,
+    bits: Box<[u8]>,
+}
+
+impl WordTable {
+    /// A table of `lists` (each short ASCII words, any case, and the bit they set); at most a few
+    /// hundred words in all.
+    pub(crate) fn new(lists: &[(&[&str], u8)]) -> WordTable {
+        let mut t = WordTable { keys: vec![0; SLOTS].into_boxed_slice(), bits: vec![0; SLOTS].into_boxed_slice() };
+        for &(list, bit) in lists {
+            for w in list {
+                t.insert(key_at(w.as_bytes(), 0, w.len()).expect("list words are short ASCII"), bit);
+            }
+        }
+        t
+    }
+
+    /// The bits of `word`, any case (0 when on no list).
+    #[inline]
+    pub(crate) fn bits(&self, word: &str) -> u8 {
+        key_at(word.as_bytes(), 0, word.len()).map_or(0, |k| self.get(k))
+    }
+
+    fn slot(key: u128) -> usize {
+        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> (64 - SLOTS.trailing_zeros())) as usize
+    }
+
+    fn insert(&mut self, key: u128, bit: u8) {
+        let mut i = Self::slot(key);
+        while self.keys[i] != 0 && self.keys[i] != key {
+            i = (i + 1) & (SLOTS - 1);
+        }
+        self.keys[i] = key;
+        self.bits[i] |= bit;
+    }
+
+    #[inline]
+    fn get(&self, key: u128) -> u8 {
+        let mut i = Self::slot(key);
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return self.bits[i];
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+    }
+}
+
+/// `0x80` in every byte.
+const HIGH: u128 = u128::from_ne_bytes([0x80; 16]);
+/// `0x01` in every byte.
+const ONES: u128 = u128::from_ne_bytes([0x01; 16]);
+
+/// The word `text[start..end]` as one integer: its bytes ASCII-lowercased, little-endian and
+/// zero-padded to 16. `None` when it is longer than 16 bytes or not ASCII, since no list word is.
+/// Reads 16 bytes at once where the text has them and lowercases all of them with a few
+/// arithmetic operations (no copy, no loop).
 #[inline]
-fn key(word: &[u8]) -> Option<u128> {
-    if word.len() > 16 || !word.is_ascii() {
+fn key_at(text: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len > 16 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word);
-    buf.make_ascii_lowercase();
-    Some(u128::from_le_bytes(buf))
+    let raw = match text.get(start..start + 16).and_then(|b| <[u8; 16]>::try_from(b).ok()) {
+        Some(b) => u128::from_le_bytes(b),
+        None => {
+            let mut buf = [0u8; 16];
+            buf[..len].copy_from_slice(&text[start..end]);
+            u128::from_le_bytes(buf)
+        }
+    };
+    let raw = if len == 16 { raw } else { raw & ((1u128 << (8 * len)) - 1) };
+    if raw & HIGH != 0 {
+        return None;
+    }
+    // Every byte is below 0x80, so these sums carry into no other byte: the high bit of a byte
+    // of `from_a` is set when the byte is >= 'A', of `past_z` when it is > 'Z'.
+    let from_a = raw + ONES * (0x80 - b'A' as u128);
+    let past_z = raw + ONES * (0x80 - b'Z' as u128 - 1);
+    let upper = (from_a ^ past_z) & HIGH;
+    Some(raw | (upper >> 2))
 }
 
 /// The list bits of a word, any case (the stop-word bit is not set here: see [`stop`]).
 #[cfg(test)]
 pub(crate) fn flags(word: &str) -> u8 {
-    flags_bytes(word.as_bytes())
+    flags_at(word.as_bytes(), 0, word.len())
 }
 
-/// [`flags`] of a word given as bytes.
+/// [`flags`] of the word `text[start..end]`.
 #[inline]
-pub(crate) fn flags_bytes(word: &[u8]) -> u8 {
-    key(word).and_then(|k| FLAGS.get(&k).copied()).unwrap_or(0)
+pub(crate) fn flags_at(text: &[u8], start: usize, end: usize) -> u8 {
+    key_at(text, start, end).map_or(0, |k| FLAGS.get(k))
 }
 
 /// True when `lower` (an ASCII-lowercased word) is an English stop word.

@@ -154,11 +154,8 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>) -> Tokens<'d> {
             } else {
                 text[w.start..].chars().next().is_some_and(char::is_uppercase)
             };
-            let flags = if ES {
-                crate::es::lexicon::flags(&text[w])
-            } else {
-                super::lexicon::flags_bytes(&bytes[w.start..w.end])
-            };
+            let flags =
+                if ES { crate::es::lexicon::flags(&text[w]) } else { super::lexicon::flags_at(bytes, w.start, w.end) };
             let first = toks.len() == first_tok;
             toks.push(Tok { span: w, word: true, cap, sent, para, first, quoted: false, flags });
             pos = w.end;
