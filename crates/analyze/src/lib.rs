@@ -122,32 +122,40 @@ pub fn analyze(doc: &Document) -> Analysis {
     let norm_text = doc.text.normalized();
     let mut out = Analysis { sentences: Vec::with_capacity(doc.sentences.len()), loaded: Vec::new() };
     let mut note_paragraph = None;
-    // Lowercased words of the current sentence; the strings are reused from sentence to
-    // sentence to keep allocation off the hot path.
-    let mut pool: Vec<(usize, String)> = Vec::new();
+    // The lexicons are consulted once per distinct written word ([`Document::word_ids`]), not
+    // once per word: its lowercase form (all in one buffer), whether it is a reporting verb, and
+    // (on first need) its loaded-word entry.
+    let vocabulary = doc.vocabulary_len();
+    let mut lowers = String::with_capacity(norm_text.len() / 3);
+    let mut bounds: Vec<usize> = Vec::with_capacity(vocabulary + 1);
+    bounds.push(0);
+    for v in 0..vocabulary {
+        let w = &norm_text[doc.vocabulary_word(v as u32)];
+        if w.is_ascii() {
+            let from = lowers.len();
+            lowers.push_str(w);
+            lowers[from..].make_ascii_lowercase();
+        } else {
+            lowers.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        bounds.push(lowers.len());
+    }
+    let lower = |v: u32| &lowers[bounds[v as usize]..bounds[v as usize + 1]];
+    let reporting: Vec<bool> = (0..vocabulary as u32).map(|v| is_reporting_verb(lower(v))).collect();
+    let mut lexicon: Vec<Option<Option<(LoadedKind, f32)>>> = vec![None; vocabulary];
+    // Per sentence, reused: lowercase words with their offsets in the sentence, and the indices
+    // of those outside quotes.
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut outside: Vec<usize> = Vec::new();
+    let mut plain: Vec<&str> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         let norm = &norm_text[s.norm];
-        let mut count = 0;
-        for &w in doc.sentence_words(i) {
-            // Relative to the sentence, as the rules below read `norm`.
-            let w = Span::new(w.start - s.norm.start, w.end - s.norm.start);
-            if count == pool.len() {
-                pool.push((0, String::new()));
-            }
-            let (at, lower) = &mut pool[count];
-            *at = w.start;
-            lower.clear();
-            if norm[w].is_ascii() {
-                lower.push_str(&norm[w]);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(norm[w].chars().flat_map(char::to_lowercase));
-            }
-            count += 1;
-        }
-        let words = &pool[..count];
+        let ids = doc.word_ids(i);
+        words.clear();
+        // Offsets relative to the sentence, as the rules below read `norm`.
+        words.extend(doc.sentence_words(i).iter().zip(ids).map(|(w, &v)| (w.start - s.norm.start, lower(v))));
         let quotes = quoted_ranges(norm);
-        let role = role::classify_quoted(norm, words, &quotes);
+        let role = role::classify_with(norm, &words, &quotes, |k| reporting[ids[k] as usize]);
         let alone = doc.paragraphs[s.paragraph].norm == s.norm;
         let mut boilerplate = detect_boilerplate(norm).or_else(|| {
             if alone {
@@ -161,22 +169,25 @@ pub fn analyze(doc: &Document) -> Analysis {
         } else if boilerplate.is_none() && note_paragraph == Some(s.paragraph) {
             boilerplate = Some(Boilerplate::EditorsNote);
         }
-        let outside: Vec<&(usize, String)> =
-            words.iter().filter(|(at, _)| !quotes.iter().any(|&(qs, qe)| qs <= *at && *at < qe)).collect();
+        outside.clear();
+        outside
+            .extend((0..words.len()).filter(|&k| !quotes.iter().any(|&(qs, qe)| qs <= words[k].0 && words[k].0 < qe)));
         let mut evaluative = 0.0;
         let mut asserts = false;
         if role == Role::Reported {
-            for (k, (at, w)) in outside.iter().enumerate() {
-                if let Some((kind, valence)) = loaded(w) {
+            for (j, &k) in outside.iter().enumerate() {
+                let (at, w) = words[k];
+                let entry = *lexicon[ids[k] as usize].get_or_insert_with(|| loaded(w));
+                if let Some((kind, valence)) = entry {
                     evaluative += opinion::weight(kind, valence);
-                    let before = &outside[k.saturating_sub(2)..k];
-                    if kind == LoadedKind::Valenced && before.iter().any(|(_, b)| opinion::predicates(b)) {
+                    let before = &outside[j.saturating_sub(2)..j];
+                    if kind == LoadedKind::Valenced && before.iter().any(|&b| opinion::predicates(words[b].1)) {
                         evaluative += opinion::PREDICATE_WEIGHT;
                         asserts = true;
                     }
                     let norm_span = Span::new(s.norm.start + at, s.norm.start + at + w.len());
                     out.loaded.push(LoadedWord {
-                        word: w.clone(),
+                        word: w.to_string(),
                         span: doc.text.to_original(norm_span),
                         sentence: i,
                         kind,
@@ -184,12 +195,16 @@ pub fn analyze(doc: &Document) -> Analysis {
                     });
                 }
             }
-            let plain: Vec<&str> = outside.iter().map(|(_, w)| w.as_str()).collect();
+            plain.clear();
+            plain.extend(outside.iter().map(|&k| words[k].1));
             let frames = frame_weight(&plain);
             evaluative += frames;
             asserts |= frames > 0.0;
         }
-        let dependency = dependency(role, words, &outside);
+        let first = words.first().copied();
+        let first_outside = outside.first().map(|&k| words[k].0);
+        let attributed = || outside.iter().any(|&k| reporting[ids[k] as usize] || words[k].1 == "according");
+        let dependency = dependency_core(role, first, first_outside, attributed, PRONOUNS, CONNECTIVES);
         out.sentences.push(SentenceInfo {
             role,
             boilerplate,
@@ -242,11 +257,6 @@ pub(crate) fn analyze_neutral(doc: &Document) -> Analysis {
     Analysis { sentences, loaded: Vec::new() }
 }
 
-fn dependency(role: Role, words: &[(usize, String)], outside: &[&(usize, String)]) -> Option<Dependency> {
-    let attributes = |w: &str| is_reporting_verb(w) || w == "according";
-    dependency_with(role, words, outside, attributes, PRONOUNS, CONNECTIVES)
-}
-
 /// How a sentence leans on the one before it, given its lowercase `words` (with their offsets),
 /// those `outside` quotes, and the language's attribution words, opening pronouns and
 /// connectives: a quote with no attribution word outside it leans on the speaker named before;
@@ -259,12 +269,31 @@ pub(crate) fn dependency_with(
     pronouns: &[&str],
     connectives: &[&str],
 ) -> Option<Dependency> {
-    let (first_at, first) = words.first().map(|(at, w)| (*at, w.as_str()))?;
-    let first_outside = outside.first().is_some_and(|(at, _)| *at == first_at);
-    if role == Role::Quote && !outside.iter().any(|(_, w)| attributes(w)) {
+    dependency_core(
+        role,
+        words.first().map(|(at, w)| (*at, w.as_str())),
+        outside.first().map(|(at, _)| *at),
+        || outside.iter().any(|(_, w)| attributes(w)),
+        pronouns,
+        connectives,
+    )
+}
+
+/// [`dependency_with`], given the `first` word and offset, the offset of the first word outside
+/// quotes, and whether an attribution word stands outside quotes (only asked of quotes).
+fn dependency_core(
+    role: Role,
+    first: Option<(usize, &str)>,
+    first_outside: Option<usize>,
+    attributed: impl FnOnce() -> bool,
+    pronouns: &[&str],
+    connectives: &[&str],
+) -> Option<Dependency> {
+    let (first_at, first) = first?;
+    if role == Role::Quote && !attributed() {
         return Some(Dependency::UnattributedQuote);
     }
-    if !first_outside {
+    if first_outside != Some(first_at) {
         return None;
     }
     if pronouns.contains(&first) {

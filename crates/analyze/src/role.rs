@@ -52,11 +52,17 @@ pub fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
 /// Classifies one normalized sentence. `lower_words` are its words, lowercased, each with its
 /// byte offset in `norm`.
 pub fn classify(norm: &str, lower_words: &[(usize, String)]) -> Role {
-    classify_quoted(norm, lower_words, &quoted_ranges(norm))
+    classify_with(norm, lower_words, &quoted_ranges(norm), |k| is_reporting_verb(&lower_words[k].1))
 }
 
-/// [`classify`], given the sentence's [`quoted_ranges`] (the analysis needs them again).
-pub(crate) fn classify_quoted(norm: &str, lower_words: &[(usize, String)], quotes: &[(usize, usize)]) -> Role {
+/// [`classify`], given the sentence's [`quoted_ranges`] and whether word `k` is a reporting verb
+/// (the analysis has both at hand already).
+pub(crate) fn classify_with<S: AsRef<str>>(
+    norm: &str,
+    lower_words: &[(usize, S)],
+    quotes: &[(usize, usize)],
+    reporting: impl Fn(usize) -> bool,
+) -> Role {
     let inside = |at: usize| quotes.iter().any(|&(s, e)| s <= at && at < e);
     let quoted_words = lower_words.iter().filter(|(at, _)| inside(*at)).count();
     if quoted_words >= 3 || (norm.starts_with('"') && quoted_words >= 1) {
@@ -64,7 +70,8 @@ pub(crate) fn classify_quoted(norm: &str, lower_words: &[(usize, String)], quote
     }
     let attributed = lower_words.iter().enumerate().any(|(k, (at, w))| {
         !inside(*at)
-            && (is_reporting_verb(w) || (w == "according" && lower_words.get(k + 1).is_some_and(|(_, n)| n == "to")))
+            && (reporting(k)
+                || (w.as_ref() == "according" && lower_words.get(k + 1).is_some_and(|(_, n)| n.as_ref() == "to")))
     });
     if attributed {
         Role::Attributed

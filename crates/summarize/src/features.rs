@@ -63,8 +63,9 @@ impl Features {
         let distinct = norm.len() / 24 + 16;
         // The analyzer's term id -> this document's term id, numbered in order of first use.
         let mut ids: FxHashMap<u32, u32> = FxHashMap::with_capacity_and_hasher(distinct, Default::default());
-        // Word (as written) -> term id, or None for a stop word: looks each distinct word up once.
-        let mut seen: FxHashMap<&str, Option<u32>> = FxHashMap::with_capacity_and_hasher(distinct, Default::default());
+        // Written word number -> term id, or None for a stop word: looks each distinct word up
+        // once (outer None: not looked up yet).
+        let mut seen: Vec<Option<Option<u32>>> = vec![None; doc.vocabulary_len()];
         let n_sentences = doc.sentences.len();
         let mut f = Features {
             tf: Vec::with_capacity(n_sentences),
@@ -78,20 +79,20 @@ impl Features {
             terms.clear();
             let mut n = 0;
             let mut named = 0;
-            for &w in doc.sentence_words(i) {
+            for (&w, &v) in doc.sentence_words(i).iter().zip(doc.word_ids(i)) {
                 n += 1;
                 let word = &norm[w];
                 if n > 1 && word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
                     named += 1;
                 }
-                let id = match seen.get(word) {
-                    Some(&id) => id,
+                let id = match seen[v as usize] {
+                    Some(id) => id,
                     None => {
                         let id = analyzer.term_id(word).map(|t| {
                             let next = ids.len() as u32;
                             *ids.entry(t).or_insert(next)
                         });
-                        seen.insert(word, id);
+                        seen[v as usize] = Some(id);
                         id
                     }
                 };

@@ -20,6 +20,8 @@
 //! a following space, so Chinese and Japanese text splits too), and inverted `¿ ¡` and dialogue
 //! dashes before the next word ("¿Vienes? —preguntó." stays one sentence).
 
+use rustc_hash::FxHashMap;
+
 use crate::normalize::NormalizedText;
 use crate::rules::{self, Rules};
 use crate::{Lang, Span};
@@ -57,6 +59,17 @@ pub struct Document<'a> {
     pub lang: Lang,
     /// The words of every sentence, found once on first use ([`Document::sentence_words`]).
     words: std::sync::OnceLock<SentenceWords>,
+    /// The distinct words, found once on first use ([`Document::word_ids`]).
+    vocabulary: std::sync::OnceLock<Vocabulary>,
+}
+
+/// The distinct words of a document as written, numbered in order of first occurrence.
+#[derive(Clone, Debug, Default)]
+struct Vocabulary {
+    /// Per word of [`SentenceWords::spans`], the number of its written form.
+    ids: Vec<u32>,
+    /// Per number, the span of the written form's first occurrence.
+    first: Vec<Span>,
 }
 
 /// Word spans of all sentences in one vector, with each sentence's first index.
@@ -102,7 +115,14 @@ impl<'a> Document<'a> {
                 sentences.push(Sentence { span: text.to_original(s), norm: s, paragraph });
             }
         }
-        Document { text, paragraphs, sentences, lang, words: std::sync::OnceLock::new() }
+        Document {
+            text,
+            paragraphs,
+            sentences,
+            lang,
+            words: std::sync::OnceLock::new(),
+            vocabulary: std::sync::OnceLock::new(),
+        }
     }
 
     /// The words of sentence `i` as spans of the normalized text, exactly what
@@ -110,7 +130,51 @@ impl<'a> Document<'a> {
     /// that reads words (analysis, extraction, scoring) shares one scan of the text: the first
     /// call finds the words of all sentences.
     pub fn sentence_words(&self, i: usize) -> &[Span] {
-        let w = self.words.get_or_init(|| {
+        let w = self.all_words();
+        &w.spans[w.starts[i] as usize..w.starts[i + 1] as usize]
+    }
+
+    /// For each word of sentence `i` ([`Document::sentence_words`]), the number of its written
+    /// form: equal words (byte for byte in the normalized text) get equal numbers, from 0 up in
+    /// order of first occurrence. Stages that look words up (terms, lexicons) do so once per
+    /// number instead of once per word; the first call numbers the whole document.
+    pub fn word_ids(&self, i: usize) -> &[u32] {
+        let w = self.all_words();
+        &self.vocabulary().ids[w.starts[i] as usize..w.starts[i + 1] as usize]
+    }
+
+    /// The number of distinct written words ([`Document::word_ids`] are below it).
+    pub fn vocabulary_len(&self) -> usize {
+        self.vocabulary().first.len()
+    }
+
+    /// The written form numbered `id` by [`Document::word_ids`], as a span of the normalized text
+    /// (its first occurrence).
+    pub fn vocabulary_word(&self, id: u32) -> Span {
+        self.vocabulary().first[id as usize]
+    }
+
+    fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| {
+            let norm = self.text.normalized();
+            let spans = &self.all_words().spans;
+            let mut numbers: FxHashMap<&str, u32> =
+                FxHashMap::with_capacity_and_hasher(spans.len() / 3 + 8, Default::default());
+            let mut v = Vocabulary { ids: Vec::with_capacity(spans.len()), first: Vec::new() };
+            for &w in spans {
+                let next = v.first.len() as u32;
+                let id = *numbers.entry(&norm[w]).or_insert(next);
+                if id == next {
+                    v.first.push(w);
+                }
+                v.ids.push(id);
+            }
+            v
+        })
+    }
+
+    fn all_words(&self) -> &SentenceWords {
+        self.words.get_or_init(|| {
             let norm = self.text.normalized();
             // About one word per six bytes of news text.
             let mut spans = Vec::with_capacity(norm.len() / 6 + 8);
@@ -121,8 +185,7 @@ impl<'a> Document<'a> {
             }
             starts.push(spans.len() as u32);
             SentenceWords { spans, starts }
-        });
-        &w.spans[w.starts[i] as usize..w.starts[i + 1] as usize]
+        })
     }
 
     /// The original input.
@@ -380,6 +443,29 @@ mod tests {
             }
             assert!(!doc.sentence_words(0).is_empty());
         }
+    }
+
+    #[test]
+    fn word_ids_number_equal_words_alike() {
+        let input = "The plan is the plan. The Plan, they said, is done.";
+        let doc = Document::new(input);
+        let norm = doc.text.normalized();
+        let mut seen: Vec<&str> = Vec::new();
+        for i in 0..doc.sentences.len() {
+            let (spans, ids) = (doc.sentence_words(i), doc.word_ids(i));
+            assert_eq!(spans.len(), ids.len());
+            for (&w, &id) in spans.iter().zip(ids) {
+                if id as usize == seen.len() {
+                    seen.push(&norm[w]);
+                }
+                assert_eq!(seen[id as usize], &norm[w], "ids follow first occurrence");
+                assert_eq!(&norm[doc.vocabulary_word(id)], &norm[w]);
+            }
+        }
+        // "The" and "the", "plan" and "Plan" are different written forms.
+        assert_eq!(seen, ["The", "plan", "is", "the", "Plan", "they", "said", "done"]);
+        assert_eq!(doc.vocabulary_len(), seen.len());
+        assert_eq!(doc.word_ids(0), &[0, 1, 2, 3, 1]);
     }
 
     #[test]
