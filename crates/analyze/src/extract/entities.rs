@@ -125,22 +125,28 @@ impl Ents {
     /// The public entities, with original spans.
     pub fn into_public(self, doc: &Document<'_>) -> Vec<Entity> {
         let text = doc.text.original();
-        let mut out: Vec<Entity> = self
-            .list
-            .iter()
-            .map(|e| {
+        let Ents { list, mentions } = self;
+        // Each entity's mention list sized once; names moved, not copied.
+        let mut counts = vec![0usize; list.len()];
+        for m in &mentions {
+            counts[m.ent] += 1;
+        }
+        let mut out: Vec<Entity> = list
+            .into_iter()
+            .zip(&counts)
+            .map(|(e, &n)| {
                 let role_span = e.role.map(|r| doc.text.to_original(r));
                 Entity {
                     kind: e.kind,
-                    name: e.name.clone(),
-                    mentions: Vec::new(),
+                    name: e.name,
+                    mentions: Vec::with_capacity(n),
                     role: role_span.map(|r| text[r].to_string()),
                     role_span,
                     gender: e.gender,
                 }
             })
             .collect();
-        for m in &self.mentions {
+        for m in &mentions {
             out[m.ent].mentions.push(doc.text.to_original(m.span));
         }
         out
@@ -375,8 +381,8 @@ impl Builder<'_, '_> {
             if is_acronym(t.s(k)) {
                 self.other(EntityKind::Organization, k, k + 1);
                 any = true;
-            } else if (place(strip_possessive(t.s(k))) || (t.es && crate::es::lexicon::place(t.s(k))))
-                && words.len() > 1
+            } else if words.len() > 1
+                && (place(strip_possessive(t.s(k))) || (t.es && crate::es::lexicon::place(t.s(k))))
             {
                 self.other(EntityKind::Place, k, k + 1);
                 any = true;

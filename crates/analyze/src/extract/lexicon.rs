@@ -60,7 +60,7 @@ static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
     ];
     let mut t = WordTable::new(&lists);
     for (w, _) in HONORIFICS {
-        t.insert(key_at(w.as_bytes(), 0, w.len()).expect("list words are short ASCII"), HONOR);
+        t.insert(w, HONOR);
     }
     t
 });
@@ -72,20 +72,31 @@ const SLOTS: usize = 1024;
 /// An open-addressing hash table (linear probing) from word key ([`key_at`]) to the bits of the
 /// lists the word is on, any case. Key 0 (the empty word, on no list) marks an empty slot.
 /// Hand-rolled because a lookup per word token is the token stream's main cost, and one multiply
-/// and one compare of a `u128` beat a general hash map's hashing and group probing.
+/// and one compare of a `u128` beat a general hash map's hashing and group probing. Before the
+/// key is even built, a bit set of the words' (length, first letter, last letter) turns away
+/// most words that are on no list.
 pub(crate) struct WordTable {
-    keys: Box<[u128]>,
-    bits: Box<[u8]>,
+    keys: Box<[u128; SLOTS]>,
+    bits: Box<[u8; SLOTS]>,
+    /// Bit [`shape`] is set for every word in the table.
+    shapes: Box<[u64; 256]>,
+}
+
+/// The filter bit of a word of `len` bytes (1 to 16) that starts with byte `first` and ends with
+/// `last`: the low five bits of a letter are the same in either case.
+#[inline]
+fn shape(len: usize, first: u8, last: u8) -> usize {
+    (len & 15) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
 }
 
 impl WordTable {
     /// A table of `lists` (each short ASCII words, any case, and the bit they set); at most a few
     /// hundred words in all.
     pub(crate) fn new(lists: &[(&[&str], u8)]) -> WordTable {
-        let mut t = WordTable { keys: vec![0; SLOTS].into_boxed_slice(), bits: vec![0; SLOTS].into_boxed_slice() };
+        let mut t = WordTable { keys: Box::new([0; SLOTS]), bits: Box::new([0; SLOTS]), shapes: Box::new([0; 256]) };
         for &(list, bit) in lists {
             for w in list {
-                t.insert(key_at(w.as_bytes(), 0, w.len()).expect("list words are short ASCII"), bit);
+                t.insert(w, bit);
             }
         }
         t
@@ -94,7 +105,21 @@ impl WordTable {
     /// The bits of `word`, any case (0 when on no list).
     #[inline]
     pub(crate) fn bits(&self, word: &str) -> u8 {
-        key_at(word.as_bytes(), 0, word.len()).map_or(0, |k| self.get(k))
+        self.bits_at(word.as_bytes(), 0, word.len())
+    }
+
+    /// The bits of the word `text[start..end]`, any case (0 when on no list).
+    #[inline(always)]
+    pub(crate) fn bits_at(&self, text: &[u8], start: usize, end: usize) -> u8 {
+        let len = end - start;
+        if len == 0 || len > 16 {
+            return 0;
+        }
+        let s = shape(len, text[start], text[end - 1]);
+        if self.shapes[s >> 6] & (1 << (s & 63)) == 0 {
+            return 0;
+        }
+        key_at(text, start, end).map_or(0, |k| self.get(k))
     }
 
     fn slot(key: u128) -> usize {
@@ -102,7 +127,11 @@ impl WordTable {
         (h >> (64 - SLOTS.trailing_zeros())) as usize
     }
 
-    fn insert(&mut self, key: u128, bit: u8) {
+    fn insert(&mut self, word: &str, bit: u8) {
+        let key = key_at(word.as_bytes(), 0, word.len()).expect("list words are short ASCII");
+        let b = word.as_bytes();
+        let s = shape(b.len(), b[0], b[b.len() - 1]);
+        self.shapes[s >> 6] |= 1 << (s & 63);
         let mut i = Self::slot(key);
         while self.keys[i] != 0 && self.keys[i] != key {
             i = (i + 1) & (SLOTS - 1);
@@ -127,6 +156,18 @@ impl WordTable {
     }
 }
 
+/// `MASKS[n]`: the low `n` bytes set.
+const MASKS: [u128; 17] = {
+    let mut m = [0u128; 17];
+    let mut n = 1;
+    while n < 16 {
+        m[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    m[16] = u128::MAX;
+    m
+};
+
 /// `0x80` in every byte.
 const HIGH: u128 = u128::from_ne_bytes([0x80; 16]);
 /// `0x01` in every byte.
@@ -150,7 +191,7 @@ fn key_at(text: &[u8], start: usize, end: usize) -> Option<u128> {
             u128::from_le_bytes(buf)
         }
     };
-    let raw = if len == 16 { raw } else { raw & ((1u128 << (8 * len)) - 1) };
+    let raw = raw & MASKS[len];
     if raw & HIGH != 0 {
         return None;
     }
@@ -171,7 +212,7 @@ pub(crate) fn flags(word: &str) -> u8 {
 /// [`flags`] of the word `text[start..end]`.
 #[inline]
 pub(crate) fn flags_at(text: &[u8], start: usize, end: usize) -> u8 {
-    key_at(text, start, end).map_or(0, |k| FLAGS.get(k))
+    FLAGS.bits_at(text, start, end)
 }
 
 /// True when `lower` (an ASCII-lowercased word) is an English stop word.

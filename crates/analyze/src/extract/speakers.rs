@@ -204,8 +204,9 @@ pub(crate) fn attribute(
         }
         if let Some((st, f, date)) = cx.statement(s, from, to) {
             let colon = t.punct(to - 1, b':');
-            last = Some((t.toks[from].para, f.clone(), date.clone(), colon));
-            statements.push(Statement { speaker: cx.speaker(f), date, ..st });
+            last = Some((t.toks[from].para, f, date.clone(), colon));
+            // `st.speaker` is already `cx.speaker(f)`.
+            statements.push(Statement { date, ..st });
         } else if t.punct(to - 1, b':') {
             // "Reporter Jomana Karadsheh says:" or "17-year-old Jared Potts echoed:" introduces
             // the quote that opens the next paragraph.
