@@ -72,6 +72,49 @@ struct Vocabulary {
     first: Vec<Span>,
 }
 
+impl Vocabulary {
+    /// Numbers the words `spans` of `norm`.
+    ///
+    /// Words of up to 16 bytes (nearly all) are keyed by their bytes packed in a `u128`, which
+    /// hashes in two multiplications and compares without `memcmp`; longer ones by their text.
+    /// The packing is exact: words hold no NUL byte, so the zero padding cannot collide.
+    fn new(norm: &str, spans: &[Span]) -> Vocabulary {
+        let bytes = norm.as_bytes();
+        let mut short: FxHashMap<u128, u32> =
+            FxHashMap::with_capacity_and_hasher(spans.len() / 3 + 8, Default::default());
+        let mut long: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut v = Vocabulary { ids: Vec::with_capacity(spans.len()), first: Vec::new() };
+        for &w in spans {
+            let next = v.first.len() as u32;
+            let id = if w.len() <= 16 {
+                let key = match bytes.get(w.start..w.start + 16) {
+                    Some(window) => {
+                        let all = u128::from_le_bytes(window.try_into().expect("16 bytes"));
+                        if w.len() == 16 {
+                            all
+                        } else {
+                            all & ((1u128 << (8 * w.len())) - 1)
+                        }
+                    }
+                    None => {
+                        let mut buf = [0; 16];
+                        buf[..w.len()].copy_from_slice(&bytes[w.start..w.end]);
+                        u128::from_le_bytes(buf)
+                    }
+                };
+                *short.entry(key).or_insert(next)
+            } else {
+                *long.entry(&norm[w]).or_insert(next)
+            };
+            if id == next {
+                v.first.push(w);
+            }
+            v.ids.push(id);
+        }
+        v
+    }
+}
+
 /// Word spans of all sentences in one vector, with each sentence's first index.
 #[derive(Clone, Debug, Default)]
 struct SentenceWords {
@@ -155,22 +198,7 @@ impl<'a> Document<'a> {
     }
 
     fn vocabulary(&self) -> &Vocabulary {
-        self.vocabulary.get_or_init(|| {
-            let norm = self.text.normalized();
-            let spans = &self.all_words().spans;
-            let mut numbers: FxHashMap<&str, u32> =
-                FxHashMap::with_capacity_and_hasher(spans.len() / 3 + 8, Default::default());
-            let mut v = Vocabulary { ids: Vec::with_capacity(spans.len()), first: Vec::new() };
-            for &w in spans {
-                let next = v.first.len() as u32;
-                let id = *numbers.entry(&norm[w]).or_insert(next);
-                if id == next {
-                    v.first.push(w);
-                }
-                v.ids.push(id);
-            }
-            v
-        })
+        self.vocabulary.get_or_init(|| Vocabulary::new(self.text.normalized(), &self.all_words().spans))
     }
 
     fn all_words(&self) -> &SentenceWords {
@@ -320,7 +348,7 @@ fn scan<const WIDE: bool>(text: &str, para: Span, rules: &Rules, out: &mut Vec<S
         if term_end == term + 1 && bytes[term] == b'.' && j == term_end {
             let prev = word_before(text, term, para.start);
             // An elided article is not part of the abbreviation ("l'art. 12").
-            let prev = if WIDE { prev.rsplit('\'').next().unwrap_or_default() } else { &prev };
+            let prev = if WIDE { prev.rsplit('\'').next().unwrap_or_default() } else { prev };
             if !ends_sentence(rules, prev, next_word) {
                 continue;
             }
@@ -347,14 +375,14 @@ fn quote_ranges(bytes: &[u8], para: Span) -> Vec<(usize, usize)> {
 }
 
 /// The word (letters, digits, dots and apostrophes) that ends right before byte `at`, lowercased.
-fn word_before(text: &str, at: usize, floor: usize) -> String {
+fn word_before(text: &str, at: usize, floor: usize) -> &str {
     let head = &text[floor..at];
     let start = head
         .char_indices()
         .rev()
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\''))
         .map_or(0, |(k, c)| k + c.len_utf8());
-    head[start..].to_string()
+    &head[start..]
 }
 
 /// Terminators that end a sentence with no space after them: ideographic full stop, full-width
@@ -398,14 +426,15 @@ fn ends_sentence(rules: &Rules, prev: &str, next: &str) -> bool {
     if prev.is_empty() {
         return true;
     }
-    let lower = prev.to_lowercase();
-    let lower = lower.trim_start_matches(['.', '\'']);
+    let (mut buf, mut spill) = ([0; 16], String::new());
+    let lower = lowercase(prev, &mut buf, &mut spill).trim_start_matches(['.', '\'']);
     if contains(rules.titles, lower) || rules.title_suffixes.iter().any(|x| lower.ends_with(x)) {
         return false;
     }
     if !rules.after_ordinal.is_empty() && lower.len() <= 2 && lower.bytes().all(|b| b.is_ascii_digit()) {
         // "am 3. Oktober": an ordinal day before a month name.
-        return !contains(rules.after_ordinal, &next.to_lowercase());
+        let (mut buf, mut spill) = ([0; 16], String::new());
+        return !contains(rules.after_ordinal, lowercase(next, &mut buf, &mut spill));
     }
     let mut chars = prev.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -413,10 +442,24 @@ fn ends_sentence(rules: &Rules, prev: &str, next: &str) -> bool {
         return !c.is_uppercase();
     }
     if contains(rules.terminal, lower) || lower.contains('.') {
-        let next = next.to_lowercase();
-        return contains(rules.openers, &next);
+        let (mut buf, mut spill) = ([0; 16], String::new());
+        return contains(rules.openers, lowercase(next, &mut buf, &mut spill));
     }
     true
+}
+
+/// `word` lowercased: in `buf` when it is short ASCII (abbreviations and openers are), else in
+/// `spill`.
+fn lowercase<'b>(word: &str, buf: &'b mut [u8; 16], spill: &'b mut String) -> &'b str {
+    if word.len() <= buf.len() && word.is_ascii() {
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        std::str::from_utf8(buf).expect("ASCII stays UTF-8")
+    } else {
+        *spill = word.to_lowercase();
+        spill
+    }
 }
 
 fn contains(table: &[&str], word: &str) -> bool {
@@ -466,6 +509,19 @@ mod tests {
         assert_eq!(seen, ["The", "plan", "is", "the", "Plan", "they", "said", "done"]);
         assert_eq!(doc.vocabulary_len(), seen.len());
         assert_eq!(doc.word_ids(0), &[0, 1, 2, 3, 1]);
+        // Long words, words of exactly 16 bytes, words that differ past byte 16 or only in
+        // length, and words at the very end of the text (no 16-byte window after them).
+        let input = "internationalization internationalizations sixteen-bytes abcdefghijklmnop \
+                     abcdefghijklmnopq abcdefghijklmnop ab a ab internationalization a";
+        let doc = Document::new(input);
+        let norm = doc.text.normalized();
+        let (spans, ids) = (doc.sentence_words(0), doc.word_ids(0));
+        for (x, (&wx, &ix)) in spans.iter().zip(ids).enumerate() {
+            for (&wy, &iy) in spans[..x].iter().zip(ids) {
+                assert_eq!(ix == iy, norm[wx] == norm[wy], "{:?} {:?}", &norm[wx], &norm[wy]);
+            }
+        }
+        assert_eq!(doc.vocabulary_len(), 8);
     }
 
     #[test]

@@ -225,6 +225,12 @@ impl TermAnalyzer {
     /// that keeps them across calls trims first (once per document, say); this method never
     /// trims.
     pub fn term_id(&mut self, word: &str) -> Option<u32> {
+        // Most words are lowercase ASCII already: look them up as they are.
+        if !self.elides && word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            if let Some(&id) = self.memo.get(word) {
+                return id;
+            }
+        }
         self.lower(word);
         if self.elides {
             self.drop_elision();
