@@ -155,7 +155,7 @@ pub(crate) fn find(doc: &Document<'_>, t: &Tokens<'_>, reference: Option<NaiveDa
     let text = doc.text.normalized();
     let publication = publication(doc, t);
     let reference = publication.as_ref().map(|p| p.1).or(reference);
-    let mut mentions = Vec::new();
+    let mut mentions = Vec::with_capacity(16);
     // The last explicit year and the paragraph it was in.
     let mut context: Option<(i32, usize)> = None;
     for (s, sent) in doc.sentences.iter().enumerate() {

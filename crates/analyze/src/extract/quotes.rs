@@ -77,8 +77,8 @@ fn marks(doc: &Document<'_>, para: Span, out: &mut Vec<(usize, usize, Mark)>) {
 /// Finds the direct quotes of `doc`, in order.
 pub(crate) fn find(doc: &Document<'_>) -> Vec<RawQuote> {
     let text = doc.text.normalized();
-    let mut out = Vec::new();
-    let mut ms = Vec::new();
+    let mut out = Vec::with_capacity(16);
+    let mut ms = Vec::with_capacity(32);
     // The quote carried over from the previous paragraph: (open mark, parts so far).
     let mut carry: Option<(usize, Vec<Span>)> = None;
     for (pi, p) in doc.paragraphs.iter().enumerate() {

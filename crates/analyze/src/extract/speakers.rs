@@ -128,8 +128,8 @@ pub(crate) fn attribute(
     dates: &[DateMention],
 ) -> (Vec<Quote>, Vec<Statement>) {
     let cx = Ctx { doc, t, ents, dates };
-    let mut quotes = Vec::new();
-    let mut statements = Vec::new();
+    let mut quotes = Vec::with_capacity(raw.len());
+    let mut statements = Vec::with_capacity(8);
     // Last attribution: (paragraph, speaker, date, ended with a colon).
     let mut last: Option<(u32, Found, Option<DateRef>, bool)> = None;
     let tok_at = |pos: usize| t.toks.partition_point(|x| x.span.start < pos);
@@ -256,7 +256,7 @@ impl Ctx<'_, '_> {
     /// `X said: "..."`, `According to X, "..."`.
     fn lead(&self, from: usize, to: usize) -> Option<Found> {
         let t = self.t;
-        if let Some((_, b)) = (from..to).find_map(|k| self.source_cue(k)) {
+        if let Some((_, b)) = self.first_source_cue(from, to) {
             let end = (b..to).find(|&k| !t.toks[k].word).unwrap_or(to);
             return self.phrase(b, end);
         }
@@ -284,6 +284,16 @@ impl Ctx<'_, '_> {
             .find(|m| !t.toks[m.first].quoted && self.kind(m.ent) == EntityKind::Person)?;
         let e = &self.ents.list[m.ent];
         Some(Found { name: e.name.clone(), span: m.span, entity: Some(m.ent), via: Via::Name })
+    }
+
+    /// The first [`Ctx::source_cue`] in tokens `[from, to)`. In English only a token of nine
+    /// bytes ("according") can open one, so the others are passed over on their length.
+    pub(super) fn first_source_cue(&self, from: usize, to: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        if t.es {
+            return (from..to).find_map(|k| self.source_cue(k));
+        }
+        (from..to).filter(|&k| t.toks[k].span.len() == 9).find_map(|k| self.source_cue(k))
     }
 
     /// The attribution cue "according to" (English), "según" or "de acuerdo con" (Spanish) at

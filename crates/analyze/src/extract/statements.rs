@@ -31,7 +31,7 @@ impl Ctx<'_, '_> {
     pub(super) fn statement(&self, s: usize, from: usize, to: usize) -> Option<(Statement, Found, Option<DateRef>)> {
         let t = self.t;
         let end = if to > from && !t.toks[to - 1].word { to - 1 } else { to };
-        let (cue, found, content) = if let Some((a, b)) = (from..end).find_map(|k| self.source_cue(k)) {
+        let (cue, found, content) = if let Some((a, b)) = self.first_source_cue(from, end) {
             let comma = (b..end).find(|&k| t.punct(k, b','))?;
             let f = self.phrase(b, comma)?;
             let content = if a == from { (comma + 1, end) } else { (from, a.saturating_sub(1).max(from)) };
