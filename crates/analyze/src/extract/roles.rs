@@ -7,7 +7,7 @@
 
 use nutgraf_text::Span;
 
-use super::lexicon::{CUE, HONOR, ROLE};
+use super::lexicon::{CUE, DATE, HONOR, ROLE};
 use super::tokens::Tokens;
 
 /// The role of the person mentioned at tokens `[first, end)`: a title before the name ("Retired
@@ -29,7 +29,8 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
             !tok.quoted
                 && tok.flags & CUE == 0
                 && (!t.stop(p) || (t.is(p, "of") && start < name_start))
-                && !super::date_parse::is_calendar_word(t.s(p))
+                // Month and weekday names are date words: only those are compared.
+                && !((t.es || tok.flags & DATE != 0) && super::date_parse::is_calendar_word(t.s(p)))
         } else {
             t.punct(p, b'.') && p > 0 && t.toks[p - 1].span.end == tok.span.start && t.s(p - 1).len() <= 4
         };

@@ -452,7 +452,8 @@ impl Ctx<'_, '_> {
         if t.stop(to - 1) && !t.is_lang(to - 1, PRONOUNS, PRONOUNS_ES) {
             return None;
         }
-        if (a..to).all(|k| super::date_parse::is_calendar_word(t.s(k)) || t.on(k, super::lexicon::DATE))
+        // English month and weekday names are date words, so only Spanish text compares names.
+        if (a..to).all(|k| t.on(k, super::lexicon::DATE) || (t.es && super::date_parse::is_calendar_word(t.s(k))))
             || t.s(a).as_bytes()[0].is_ascii_digit()
         {
             return None; // "said Saturday", "said 12"
