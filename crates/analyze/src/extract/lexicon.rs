@@ -336,4 +336,40 @@ mod tests {
             assert!(crate::is_reporting_verb(w) && is_cue(w), "{w}");
         }
     }
+
+    #[test]
+    fn word_table_finds_every_list_word_in_any_case_and_nothing_else() {
+        let lists: [(&[&str], u8); 7] = [
+            (TENSE_WORDS, TENSE),
+            (CUES, CUE),
+            (ROLE_NOUNS, ROLE),
+            (ORG_WORDS, ORG),
+            (CONNECTORS, CONN),
+            (DATE_WORDS, DATE),
+            (DATE_OPENERS, DATE_OPEN),
+        ];
+        for (list, bit) in lists {
+            for w in list {
+                let upper = w.to_ascii_uppercase();
+                let title = format!("{}{}", &upper[..1], &w[1..]);
+                for form in [w.to_string(), upper, title] {
+                    assert!(flags(&form) & bit != 0, "{form}");
+                    // The same word read in place, with text after it (the 16-byte load) and at the
+                    // very end of the text (the short copy).
+                    let text = format!("x {form} and more text after it");
+                    assert!(flags_at(text.as_bytes(), 2, 2 + form.len()) & bit != 0, "{form}");
+                    let text = format!("x {form}");
+                    assert!(flags_at(text.as_bytes(), 2, text.len()) & bit != 0, "{form}");
+                }
+            }
+        }
+        // Near misses: prefixes and extensions of list words, non-ASCII, too long, empty.
+        for w in ["sai", "saids", "sa\u{EF}d", "superintendents", "councilmembership", "", "-", "2024"] {
+            assert_eq!(flags(w), 0, "{w:?}");
+        }
+        let text = "the Superintendent";
+        assert_eq!(flags_at(text.as_bytes(), 4, text.len()), ROLE);
+        assert_eq!(flags_at(text.as_bytes(), 0, 3), CONN);
+        assert_eq!(flags_at(text.as_bytes(), 0, 2), 0);
+    }
 }
