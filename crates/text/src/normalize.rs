@@ -9,6 +9,11 @@
 //! Hugging Face tokenizers' `NormalizedString::transform`.
 //!
 //! ASCII input without `\r` (the common case) is normalized to itself with no alignment table.
+//! Otherwise the alignment is kept as pieces, not per byte: a run of ASCII copied as it is is one
+//! piece (byte `k` of it came from byte `k` plus a fixed offset), and so is each char the rule
+//! handled; [`NormalizedText::to_original`] finds a byte's piece by binary search. News text is
+//! mostly ASCII with a curly quote here and there, so that is a few hundred pieces where a
+//! per-byte table took eight bytes and a store for every byte of the article.
 
 use crate::Span;
 
@@ -17,9 +22,21 @@ use crate::Span;
 pub struct NormalizedText<'a> {
     original: &'a str,
     normalized: String,
-    /// For each normalized byte, the original `[start, end)` of the char it came from. Empty when
-    /// the normalized text is the original (identity alignment).
-    align: Vec<(u32, u32)>,
+    /// The alignment pieces in order of their normalized start; together they cover every
+    /// normalized byte. Empty when the normalized text is the original (identity alignment).
+    pieces: Vec<Piece>,
+}
+
+/// Where a stretch of normalized bytes came from, from byte `norm` up to the next piece's.
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    /// First normalized byte.
+    norm: u32,
+    /// A copied run: the original byte of normalized byte `norm + k` is `orig + k`. Otherwise
+    /// every byte of the piece came from the original char `orig..orig_end`.
+    run: bool,
+    orig: u32,
+    orig_end: u32,
 }
 
 /// What one normalization step does to one original char.
@@ -37,7 +54,7 @@ impl<'a> NormalizedText<'a> {
     /// characters, soft hyphens and byte-order marks removed.
     pub fn new(original: &'a str) -> NormalizedText<'a> {
         if original.is_ascii() && !original.contains('\r') {
-            return NormalizedText { original, normalized: original.to_string(), align: Vec::new() };
+            return NormalizedText { original, normalized: original.to_string(), pieces: Vec::new() };
         }
         let mut prev_cr = false;
         // The default rule keeps ASCII other than `\r` as it is; a `\n` right after `\r` (which
@@ -64,26 +81,26 @@ impl<'a> NormalizedText<'a> {
         mut rule: impl FnMut(char) -> Change,
     ) -> NormalizedText<'a> {
         let mut normalized = String::with_capacity(original.len());
-        let mut align: Vec<(u32, u32)> = Vec::with_capacity(original.len());
+        let mut pieces: Vec<Piece> = Vec::new();
         let bytes = original.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             if ascii_identity && bytes[i].is_ascii() && bytes[i] != b'\r' && (i == 0 || bytes[i - 1] != b'\r') {
                 let run = bytes[i..].iter().position(|&b| !b.is_ascii() || b == b'\r').map_or(bytes.len(), |k| i + k);
+                pieces.push(Piece { norm: normalized.len() as u32, run: true, orig: i as u32, orig_end: run as u32 });
                 normalized.push_str(&original[i..run]);
-                align.extend((i as u32..run as u32).map(|k| (k, k + 1)));
                 i = run;
                 continue;
             }
             let c = original[i..].chars().next().expect("char boundary");
-            let range = (i as u32, (i + c.len_utf8()) as u32);
             if let Change::Keep(n) = rule(c) {
+                let (orig, orig_end) = (i as u32, (i + c.len_utf8()) as u32);
+                pieces.push(Piece { norm: normalized.len() as u32, run: false, orig, orig_end });
                 normalized.push(n);
-                align.extend(std::iter::repeat_n(range, n.len_utf8()));
             }
             i += c.len_utf8();
         }
-        NormalizedText { original, normalized, align }
+        NormalizedText { original, normalized, pieces }
     }
 
     /// The original input.
@@ -100,17 +117,27 @@ impl<'a> NormalizedText<'a> {
     /// original char behind its first byte to the end of the original char behind its last byte.
     /// An empty span maps to an empty span at the corresponding original position.
     pub fn to_original(&self, span: Span) -> Span {
-        if self.align.is_empty() {
+        if self.pieces.is_empty() {
             return span;
         }
         if span.is_empty() {
-            let at = match self.align.get(span.start) {
-                Some(&(s, _)) => s as usize,
-                None => self.original.len(),
-            };
+            let at = if span.start < self.normalized.len() { self.origin(span.start).0 } else { self.original.len() };
             return Span::new(at, at);
         }
-        Span::new(self.align[span.start].0 as usize, self.align[span.end - 1].1 as usize)
+        Span::new(self.origin(span.start).0, self.origin(span.end - 1).1)
+    }
+
+    /// The original byte range behind normalized byte `at` (which must be in range).
+    fn origin(&self, at: usize) -> (usize, usize) {
+        assert!(at < self.normalized.len(), "normalized byte {at} out of range");
+        let k = self.pieces.partition_point(|p| p.norm as usize <= at) - 1;
+        let p = self.pieces[k];
+        if p.run {
+            let o = p.orig as usize + (at - p.norm as usize);
+            (o, o + 1)
+        } else {
+            (p.orig as usize, p.orig_end as usize)
+        }
     }
 }
 
@@ -147,6 +174,51 @@ mod tests {
             assert_eq!(n.normalized(), norm, "{input:?}");
             let span = n.to_original(Span::new(s, e));
             assert_eq!(&input[span], orig, "{input:?}");
+        }
+    }
+
+    /// The per-byte alignment table the pieces replace, built the plain way.
+    fn per_byte(original: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut prev_cr = false;
+        for (i, c) in original.char_indices() {
+            let after_cr = prev_cr;
+            prev_cr = c == '\r';
+            if let Change::Keep(n) = default_rule(c, after_cr) {
+                out.extend(std::iter::repeat_n((i, i + c.len_utf8()), n.len_utf8()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn pieces_agree_with_a_per_byte_table() {
+        let inputs = [
+            "He said \u{201C}no\u{201D}.\r\nNext \u{2014} caf\u{E9} \u{2026}\r\rZ\u{FC}rich\u{200B}.",
+            "\u{FEFF}\u{201C}Start\u{201D}",
+            "a\r",
+            "\r\n\r\n",
+            "\u{200B}",
+            "x\u{00A0}\u{00A0}y\u{3000}\u{5E02}\u{2028}end",
+        ];
+        for input in inputs {
+            let n = NormalizedText::new(input);
+            let table = per_byte(input);
+            assert_eq!(table.len(), n.normalized().len(), "{input:?}");
+            for start in 0..=table.len() {
+                for end in start..=table.len() {
+                    // An empty table (everything dropped) reads as the identity, as before.
+                    let want = if table.is_empty() {
+                        Span::new(start, end)
+                    } else if start == end {
+                        let at = table.get(start).map_or(input.len(), |r| r.0);
+                        Span::new(at, at)
+                    } else {
+                        Span::new(table[start].0, table[end - 1].1)
+                    };
+                    assert_eq!(n.to_original(Span::new(start, end)), want, "{input:?} {start}..{end}");
+                }
+            }
         }
     }
 
