@@ -86,7 +86,7 @@ impl<'a> NormalizedText<'a> {
         let mut i = 0;
         while i < bytes.len() {
             if ascii_identity && bytes[i].is_ascii() && bytes[i] != b'\r' && (i == 0 || bytes[i - 1] != b'\r') {
-                let run = bytes[i..].iter().position(|&b| !b.is_ascii() || b == b'\r').map_or(bytes.len(), |k| i + k);
+                let run = i + ascii_run(&bytes[i..]);
                 pieces.push(Piece { norm: normalized.len() as u32, run: true, orig: i as u32, orig_end: run as u32 });
                 normalized.push_str(&original[i..run]);
                 i = run;
@@ -139,6 +139,25 @@ impl<'a> NormalizedText<'a> {
             (p.orig as usize, p.orig_end as usize)
         }
     }
+}
+
+/// The length of the run of ASCII bytes other than `\r` that `bytes` opens with. Eight bytes
+/// are tested at a time: a high bit marks non-ASCII, and `(y - 0x01..) & !y & 0x80..` is non-zero
+/// exactly when `y = x ^ 0x0d..` has a zero byte, that is when `x` holds a `\r`.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const CR: u64 = ONES * b'\r' as u64;
+    let mut k = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let y = x ^ CR;
+        if x & HIGH != 0 || y.wrapping_sub(ONES) & !y & HIGH != 0 {
+            break;
+        }
+        k += 8;
+    }
+    k + bytes[k..].iter().position(|&b| !b.is_ascii() || b == b'\r').unwrap_or(bytes.len() - k)
 }
 
 fn default_rule(c: char, after_cr: bool) -> Change {
@@ -220,6 +239,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn ascii_runs_stop_at_the_first_non_ascii_byte_or_cr() {
+        let plain = |b: &[u8]| b.iter().position(|&b| !b.is_ascii() || b == b'\r').unwrap_or(b.len());
+        let base = b"The council voted 7-2 on Tuesday night after a long debate.";
+        for stop in [&b"\r"[..], "\u{E9}".as_bytes(), "\u{2019}".as_bytes(), b"\n", b"\x0c"] {
+            for at in 0..=base.len() {
+                let mut bytes = base[..at].to_vec();
+                bytes.extend_from_slice(stop);
+                bytes.extend_from_slice(&base[at..]);
+                assert_eq!(ascii_run(&bytes), plain(&bytes), "{stop:?} at {at}");
+            }
+        }
+        assert_eq!(ascii_run(b""), 0);
+        assert_eq!(ascii_run(base), base.len());
     }
 
     #[test]
