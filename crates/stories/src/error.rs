@@ -23,11 +23,14 @@ pub enum Error {
     /// An option has a value that cannot work.
     #[error("{0}")]
     InvalidOption(String),
+    /// The embedder failed on a batch, or returned the wrong number or size of vectors.
+    #[error("sentence embedding failed: {0}")]
+    Embed(String),
 }
 
 impl Error {
     /// True when the error is about the input rather than the options.
     pub fn is_input(&self) -> bool {
-        !matches!(self, Error::InvalidOption(_))
+        !matches!(self, Error::InvalidOption(_) | Error::Embed(_))
     }
 }

@@ -33,6 +33,21 @@ pub(crate) struct Features {
     pub label: String,
     /// Weekdays named in the title and lead (bit 0 Monday .. bit 6 Sunday).
     pub weekdays: u8,
+    /// Unit-length sentence embedding of the title and lead, when the grouper has an embedder.
+    pub embedding: Option<Box<[f32]>>,
+}
+
+/// What an embedder reads of an article: the title and the first `lead_words` words of the text.
+pub(crate) fn lead_text(title: &str, text: &str, lead_words: usize) -> String {
+    let mut out = String::with_capacity(title.len() + 8 * lead_words.min(512));
+    out.push_str(title.trim());
+    for w in text.split_whitespace().take(lead_words) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The features of an article with `title` (possibly empty) and `text`.
@@ -53,7 +68,7 @@ pub(crate) fn featurize(analyzer: &mut TermAnalyzer, title: &str, text: &str, op
     }
     let label = label(if title.trim().is_empty() { text } else { title });
     let weekdays = weekdays(title, usize::MAX) | weekdays(text, options.lead_words);
-    Features { terms, sketch: Sketch::of_text(text, options.sketch_size), label, weekdays }
+    Features { terms, sketch: Sketch::of_text(text, options.sketch_size), label, weekdays, embedding: None }
 }
 
 /// Adds the terms of the first `limit` words of `text`, each counting `weight`.

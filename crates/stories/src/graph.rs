@@ -160,6 +160,7 @@ fn neighbours(
     options: &Options,
 ) -> Vec<(u32, f32)> {
     let (keep, floor, day_penalty) = (options.neighbors, options.min_cosine, options.weekday_penalty);
+    let mix = options.embed_weight;
     for &(t, w) in &vectors[i] {
         for &(j, wj) in postings.list(t) {
             if j as usize == i {
@@ -188,7 +189,12 @@ fn neighbours(
         .map(|&(j, _)| {
             let (a, b) = (features[i].weekdays, features[j as usize].weekdays);
             let penalty = if a != 0 && b != 0 && a & b == 0 { day_penalty } else { 1.0 };
-            (j, penalty * cosine(&vectors[i], &vectors[j as usize]))
+            let mut c = cosine(&vectors[i], &vectors[j as usize]);
+            if let (Some(x), Some(y)) = (&features[i].embedding, &features[j as usize].embedding) {
+                let e: f32 = x.iter().zip(y.iter()).map(|(p, q)| p * q).sum();
+                c = (1.0 - mix) * c + mix * e.max(0.0);
+            }
+            (j, penalty * c)
         })
         .filter(|&(_, c)| c >= floor)
         .collect();

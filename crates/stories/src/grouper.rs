@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::cluster::average_link;
-use crate::features::{featurize, Features};
+use crate::features::{featurize, lead_text, Features};
 use crate::graph::{self, Edge};
 use crate::{Article, Error, Options, Story};
 
@@ -28,6 +28,14 @@ fn trace(what: std::fmt::Arguments) {
     }
 }
 
+/// A sentence-embedding model as the grouper uses it: texts in, one unit-length vector each, all
+/// of one length. `nutgraf-embed`'s model implements it in the CLI; the grouper does not depend on
+/// any model.
+pub trait Embed: Send + Sync + std::fmt::Debug {
+    /// One unit-length vector per text, in order.
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String>;
+}
+
 /// Groups a feed into stories; see the [crate docs](crate).
 #[derive(Debug)]
 pub struct Grouper {
@@ -35,13 +43,31 @@ pub struct Grouper {
     ids: Vec<String>,
     positions: FxHashMap<String, usize>,
     features: Vec<Features>,
+    embedder: Option<Box<dyn Embed>>,
+    dim: Option<usize>,
 }
 
 impl Grouper {
     /// A grouper with these options, or why they cannot work.
     pub fn new(options: Options) -> Result<Grouper, Error> {
         options.validate()?;
-        Ok(Grouper { options, ids: Vec::new(), positions: FxHashMap::default(), features: Vec::new() })
+        Ok(Grouper {
+            options,
+            ids: Vec::new(),
+            positions: FxHashMap::default(),
+            features: Vec::new(),
+            embedder: None,
+            dim: None,
+        })
+    }
+
+    /// Also compares articles by a sentence embedding of their title and lead: a pair's
+    /// similarity becomes `(1 - w) × TF-IDF cosine + w × embedding cosine` with `w` =
+    /// [`Options::embed_weight`] (candidates still come from shared rare terms). Set it before
+    /// the first [`Grouper::push`]; [`Options::with_model`] has the threshold for this mix.
+    pub fn with_embedder(mut self, embedder: Box<dyn Embed>) -> Grouper {
+        self.embedder = Some(embedder);
+        self
     }
 
     /// Adds a batch of articles (featurized in parallel). A duplicate or empty id is an error and
@@ -60,10 +86,28 @@ impl Grouper {
             fresh.insert(&a.id, position);
         }
         let options = &self.options;
-        let features: Vec<Features> = batch
+        let mut features: Vec<Features> = batch
             .par_iter()
             .map(|a| ANALYZER.with_borrow_mut(|an| featurize(an, a.title.as_deref().unwrap_or(""), &a.text, options)))
             .collect();
+        if let Some(embedder) = &self.embedder {
+            let texts: Vec<String> = batch
+                .iter()
+                .map(|a| lead_text(a.title.as_deref().unwrap_or(""), &a.text, options.lead_words))
+                .collect();
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let vectors = embedder.embed(&refs).map_err(Error::Embed)?;
+            if vectors.len() != batch.len() {
+                return Err(Error::Embed(format!("{} vectors for {} articles", vectors.len(), batch.len())));
+            }
+            for (f, v) in features.iter_mut().zip(vectors) {
+                let dim = *self.dim.get_or_insert(v.len());
+                if v.len() != dim || v.iter().any(|x| !x.is_finite()) {
+                    return Err(Error::Embed(format!("a vector of length {} (not {dim}) or not finite", v.len())));
+                }
+                f.embedding = Some(v.into_boxed_slice());
+            }
+        }
         for a in batch {
             self.positions.insert(a.id.clone(), self.ids.len());
             self.ids.push(a.id.clone());
@@ -242,5 +286,67 @@ mod tests {
         assert_eq!(g.finish().len(), 2, "two unrelated one-line articles");
         assert!(Grouper::new(Options::default()).unwrap().finish().is_empty(), "no articles, no stories");
         assert!(Grouper::new(Options { threshold: 0.0, ..Options::default() }).is_err());
+    }
+
+    /// A stand-in model: texts on the dam story get one vector, every other text another.
+    #[derive(Debug)]
+    struct TopicModel;
+
+    impl Embed for TopicModel {
+        fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String> {
+            Ok(texts
+                .iter()
+                .map(|t| if t.contains("dam") || t.contains("reservoir") { vec![1.0, 0.0] } else { vec![0.0, 1.0] })
+                .collect())
+        }
+    }
+
+    fn dam_feed() -> Vec<Article> {
+        vec![
+            Article::new("a", "Engineers found a crack in the Vandermeer dam spillway on Monday after record rain.")
+                .with_title("Vandermeer dam spillway cracks"),
+            Article::new(
+                "b",
+                "A fissure opened in the concrete overflow channel of the Vandermeer reservoir, officials said.",
+            )
+            .with_title("Concrete channel split at county reservoir"),
+            Article::new("c", "The Vandermeer public library reopened its doors after a two-year renovation.")
+                .with_title("Library reopens after renovation"),
+        ]
+    }
+
+    #[test]
+    fn an_embedder_joins_reports_of_one_event_in_other_words() {
+        let members = |g: &Grouper| g.finish().into_iter().map(|s| s.members).collect::<Vec<_>>();
+        let mut words_only = Grouper::new(Options::default()).unwrap();
+        words_only.push(&dam_feed()).unwrap();
+        assert_eq!(members(&words_only), [["a"], ["b"], ["c"]], "one shared name is not one event");
+        let mut with_model = Grouper::new(Options::with_model()).unwrap().with_embedder(Box::new(TopicModel));
+        with_model.push(&dam_feed()).unwrap();
+        assert_eq!(members(&with_model), [vec!["a", "b"], vec!["c"]]);
+    }
+
+    #[derive(Debug)]
+    struct BrokenModel(usize);
+
+    impl Embed for BrokenModel {
+        fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String> {
+            match self.0 {
+                0 => Err("out of memory".into()),
+                1 => Ok(vec![vec![1.0]; texts.len() + 1]),
+                _ => Ok(texts.iter().enumerate().map(|(i, _)| vec![f32::NAN; 1 + i]).collect()),
+            }
+        }
+    }
+
+    #[test]
+    fn a_failing_embedder_is_an_error_and_adds_nothing() {
+        for kind in 0..3 {
+            let mut g = Grouper::new(Options::with_model()).unwrap().with_embedder(Box::new(BrokenModel(kind)));
+            let e = g.push(&dam_feed()).unwrap_err();
+            assert!(matches!(e, Error::Embed(_)), "{e}");
+            assert!(!e.is_input());
+            assert!(g.is_empty(), "the batch was not added");
+        }
     }
 }

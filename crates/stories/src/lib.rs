@@ -55,7 +55,7 @@ mod grouper;
 mod sketch;
 
 pub use error::Error;
-pub use grouper::Grouper;
+pub use grouper::{Embed, Grouper};
 
 /// One article of the feed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -124,6 +124,9 @@ pub struct Options {
     pub sketch_size: usize,
     /// Factor on the cosine of two articles that name weekdays but none in common.
     pub weekday_penalty: f32,
+    /// With an embedder ([`Grouper::with_embedder`]): the share of the sentence-embedding cosine
+    /// in a pair's similarity, the rest being the TF-IDF cosine. Unused without one.
+    pub embed_weight: f32,
 }
 
 impl Default for Options {
@@ -141,9 +144,21 @@ impl Default for Options {
             duplicate_jaccard: 0.8,
             sketch_size: 64,
             weekday_penalty: 0.8,
+            embed_weight: 0.5,
         }
     }
 }
+
+impl Options {
+    /// The defaults for grouping with an embedder (the merge threshold chosen for the mixed
+    /// similarity on the NeuS stories, as the model-free one was; see BENCHMARKS.md).
+    pub fn with_model() -> Options {
+        Options { threshold: WITH_MODEL_THRESHOLD, ..Options::default() }
+    }
+}
+
+/// The merge threshold of [`Options::with_model`].
+const WITH_MODEL_THRESHOLD: f32 = 0.9;
 
 impl Options {
     /// Checks that every option can work.
@@ -151,6 +166,9 @@ impl Options {
         let bad = |what: &str| Err(Error::InvalidOption(what.to_string()));
         if !(self.threshold.is_finite() && self.threshold > 0.0) {
             return bad("the threshold must be a number above 0");
+        }
+        if !(0.0..=1.0).contains(&self.embed_weight) {
+            return bad("the embedding weight must be between 0 and 1");
         }
         if self.neighbors == 0 || self.max_df < 2 || self.lead_words == 0 || self.sketch_size == 0 || self.scale_k == 0
         {

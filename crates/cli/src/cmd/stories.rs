@@ -75,7 +75,7 @@ pub fn run(args: StoriesArgs) -> Result<(), Failure> {
             Failure::input(anyhow!("cannot read {}: {}", input.display(), e.to_string().to_lowercase()))
         })?))
     };
-    let mut grouper = Grouper::new(options).map_err(Failure::usage)?;
+    let mut grouper = grouper(&args, options)?;
     let mut lines: Vec<usize> = Vec::new(); // input line of each article
     let mut kept: Vec<nutgraf_roundup::Article> = Vec::new(); // with --brief
     let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
@@ -157,7 +157,7 @@ pub fn run(args: StoriesArgs) -> Result<(), Failure> {
 
 /// The grouping options from the flags.
 fn options(args: &StoriesArgs) -> Result<Options, Failure> {
-    let mut options = Options::default();
+    let mut options = if args.model.is_some() { Options::with_model() } else { Options::default() };
     if let Some(t) = args.threshold {
         options.threshold = t;
     }
@@ -179,6 +179,7 @@ fn options(args: &StoriesArgs) -> Result<Options, Failure> {
             "duplicate_jaccard" => options.duplicate_jaccard = value,
             "sketch_size" => options.sketch_size = count,
             "weekday_penalty" => options.weekday_penalty = value,
+            "embed_weight" => options.embed_weight = value,
             other => return Err(Failure::usage(anyhow!("--option: unknown option {other:?}"))),
         }
     }
@@ -255,7 +256,7 @@ fn evaluate(args: &StoriesArgs, options: Options) -> Result<(), Failure> {
     let mut rows = Vec::new();
     if args.sweep {
         let thresholds: Vec<f32> = (10..=30).map(|i| i as f32 * 0.05).collect();
-        for (t, predicted) in thresholds.iter().zip(group_gold(&gold, options, &thresholds)?) {
+        for (t, predicted) in thresholds.iter().zip(group_gold(args, &gold, options, &thresholds)?) {
             let scores = score(&truth, &predicted).map_err(Failure::usage)?;
             rows.push(EvalRow {
                 system: "nutgraf (sweep)".into(),
@@ -268,7 +269,7 @@ fn evaluate(args: &StoriesArgs, options: Options) -> Result<(), Failure> {
     }
     // The timed run: featurize, candidate graph and clustering at the one threshold.
     let started = Instant::now();
-    let predicted = group_gold(&gold, options, &[options.threshold])?.pop().expect("one threshold");
+    let predicted = group_gold(args, &gold, options, &[options.threshold])?.pop().expect("one threshold");
     let seconds = started.elapsed().as_secs_f64();
     let scores = score(&truth, &predicted).map_err(Failure::usage)?;
     let peak_rss_mib = nutgraf_eval::machine::peak_rss_mb();
@@ -390,12 +391,41 @@ fn read_gold(paths: &[std::path::PathBuf]) -> Result<GoldStories, Failure> {
 }
 
 /// Groups the gold articles at each threshold: the predicted story of each article per threshold.
-fn group_gold(gold: &GoldStories, options: Options, thresholds: &[f32]) -> Result<Vec<Vec<usize>>, Failure> {
-    let mut grouper = Grouper::new(options).map_err(Failure::usage)?;
+fn group_gold(
+    args: &StoriesArgs,
+    gold: &GoldStories,
+    options: Options,
+    thresholds: &[f32],
+) -> Result<Vec<Vec<usize>>, Failure> {
+    let mut grouper = grouper(args, options)?;
     for chunk in gold.articles.chunks(BATCH) {
         let batch: Vec<Article> =
             chunk.iter().map(|a| Article::new(a.id.clone(), a.text.clone()).with_title(a.title.clone())).collect();
         grouper.push(&batch).map_err(|e| Failure::input(anyhow!("{e}")))?;
     }
     Ok(grouper.sweep(thresholds).iter().map(|s| assignment(s, gold.articles.len())).collect())
+}
+
+/// The grouper, with the sentence-embedding model when `--model` names one.
+fn grouper(args: &StoriesArgs, options: Options) -> Result<Grouper, Failure> {
+    let grouper = Grouper::new(options).map_err(Failure::usage)?;
+    let Some(dir) = &args.model else { return Ok(grouper) };
+    let model = nutgraf_embed::Embedder::load(dir)
+        .map_err(|e| Failure::input(anyhow!("--model {}: {e}", dir.display())))?
+        .with_max_tokens(MODEL_TOKENS)
+        .map_err(|e| Failure::input(anyhow!("--model {}: {e}", dir.display())))?;
+    Ok(grouper.with_embedder(Box::new(Model(model))))
+}
+
+/// Tokens of title and lead the model reads: the event is told first, and time grows with length.
+const MODEL_TOKENS: usize = 64;
+
+/// `nutgraf-embed`'s model as the grouper's embedder.
+#[derive(Debug)]
+struct Model(nutgraf_embed::Embedder);
+
+impl nutgraf_stories::Embed for Model {
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String> {
+        self.0.embed(texts).map_err(|e| e.to_string())
+    }
 }
