@@ -171,6 +171,10 @@ pub struct BenchArgs {
     /// Minimum seconds per measurement (each method is measured on one thread and on all cores).
     #[arg(long, value_name = "S", default_value_t = 1.0)]
     pub seconds: f64,
+    /// Also measure each method with the extraction (quotes, speakers, dates, timeline) that
+    /// JSON and Markdown briefs carry, and print what it adds
+    #[arg(long)]
+    pub extract: bool,
 }
 
 /// `nutgraf rouge`.

@@ -211,11 +211,7 @@ fn the_model_path_groups_the_feed_the_same_way() {
 
 #[test]
 fn a_missing_model_directory_is_an_input_error() {
-    nutgraf()
-        .args(["stories", "--in"])
-        .arg(feed())
-        .args(["--model", "/nonexistent/minilm"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("--model /nonexistent/minilm").and(predicate::str::contains("fetch-model.sh")));
+    nutgraf().args(["stories", "--in"]).arg(feed()).args(["--model", "/nonexistent/minilm"]).assert().code(1).stderr(
+        predicate::str::contains("--model /nonexistent/minilm").and(predicate::str::contains("fetch-model.sh")),
+    );
 }

@@ -39,11 +39,20 @@ pub struct BenchOptions {
     pub keep_opinion: bool,
     /// Minimum seconds per measurement.
     pub seconds: f64,
+    /// Also measure each method with the extraction (quotes, speakers, dates, timeline) that
+    /// JSON and Markdown briefs carry: a second row per method.
+    pub extract: bool,
 }
 
 impl Default for BenchOptions {
     fn default() -> BenchOptions {
-        BenchOptions { methods: Method::ALL.to_vec(), budget: Budget::PerDataset, keep_opinion: false, seconds: 1.0 }
+        BenchOptions {
+            methods: Method::ALL.to_vec(),
+            budget: Budget::PerDataset,
+            keep_opinion: false,
+            seconds: 1.0,
+            extract: false,
+        }
     }
 }
 
@@ -52,6 +61,9 @@ impl Default for BenchOptions {
 pub struct MethodBench {
     /// The method.
     pub method: Method,
+    /// Whether each brief also ran the extraction (`--extract`).
+    #[serde(default)]
+    pub with_extraction: bool,
     /// Articles per second on one thread.
     pub articles_per_sec_1t: f64,
     /// Articles per second on all cores.
@@ -127,18 +139,21 @@ pub fn bench(corpus: &Corpus, selection: Selection, options: &BenchOptions) -> R
     };
     let (one, all) = (pool(1)?, pool(0)?);
     let mut methods = Vec::new();
-    for &method in &options.methods {
+    let rows =
+        options.methods.iter().flat_map(|&m| std::iter::once((m, false)).chain(options.extract.then_some((m, true))));
+    for (method, extract) in rows {
         let summarizers = Dataset::ALL
             .map(|d| Summarizer::new(Options { method, length: budget.length(d), keep_opinion: options.keep_opinion }));
         let jobs: Vec<(&str, &Summarizer)> =
             articles.iter().map(|a| (a.article.as_str(), &summarizers[a.dataset as usize])).collect();
-        measure(&one, &jobs[..jobs.len().min(16)], 0.0);
-        let single = measure(&one, &jobs, options.seconds);
-        let multi = measure(&all, &jobs, options.seconds);
+        measure(&one, &jobs[..jobs.len().min(16)], 0.0, extract);
+        let single = measure(&one, &jobs, options.seconds, extract);
+        let multi = measure(&all, &jobs, options.seconds, extract);
         let mut lat = single.latencies_us;
         lat.sort_by(f64::total_cmp);
         methods.push(MethodBench {
             method,
+            with_extraction: extract,
             articles_per_sec_1t: single.articles as f64 / single.seconds,
             articles_per_sec_all: multi.articles as f64 / multi.seconds,
             mb_per_sec_1t: single.bytes as f64 / 1e6 / single.seconds,
@@ -165,8 +180,9 @@ pub fn bench(corpus: &Corpus, selection: Selection, options: &BenchOptions) -> R
     })
 }
 
-/// Summarizes `jobs` in passes on `pool` until `seconds` have passed (at least one pass).
-fn measure(pool: &ThreadPool, jobs: &[(&str, &Summarizer)], seconds: f64) -> Run {
+/// Summarizes `jobs` in passes on `pool` until `seconds` have passed (at least one pass), with
+/// the extraction of each brief when `extract` is set.
+fn measure(pool: &ThreadPool, jobs: &[(&str, &Summarizer)], seconds: f64, extract: bool) -> Run {
     let pass_bytes: usize = jobs.iter().map(|(text, _)| text.len()).sum();
     pool.install(|| {
         let mut run = Run::default();
@@ -176,7 +192,11 @@ fn measure(pool: &ThreadPool, jobs: &[(&str, &Summarizer)], seconds: f64) -> Run
                 .par_iter()
                 .map(|(text, summarizer)| {
                     let t = Instant::now();
-                    let ok = std::hint::black_box(summarizer.summarize(text)).is_ok();
+                    let brief = summarizer.summarize(text);
+                    if let (true, Ok(b)) = (extract, &brief) {
+                        std::hint::black_box(b.extraction());
+                    }
+                    let ok = std::hint::black_box(brief).is_ok();
                     (t.elapsed().as_secs_f64() * 1e6, ok)
                 })
                 .collect();
@@ -226,5 +246,13 @@ mod tests {
         assert!(!bench(&corpus, Selection::All, &bad).unwrap_err().is_input());
         let none = bench(&Corpus::default(), Selection::All, &options).unwrap_err();
         assert!(none.is_input() && none.to_string().starts_with("no articles selected"));
+        // --extract: each method twice, plain then with the extraction, and the report says what it adds.
+        let with =
+            BenchOptions { methods: vec![Method::Nutgraf], seconds: 0.01, extract: true, ..BenchOptions::default() };
+        let report = bench(&corpus, Selection::All, &with).unwrap();
+        let rows: Vec<(Method, bool)> = report.methods.iter().map(|m| (m.method, m.with_extraction)).collect();
+        assert_eq!(rows, [(Method::Nutgraf, false), (Method::Nutgraf, true)]);
+        let text = crate::report::bench_text(&report);
+        assert!(text.contains("nutgraf+extract") && text.contains("extraction adds"), "{text}");
     }
 }

@@ -146,7 +146,7 @@ pub fn bench_text(r: &BenchReport) -> String {
         .iter()
         .map(|m| {
             vec![
-                m.method.to_string(),
+                if m.with_extraction { format!("{}+extract", m.method) } else { m.method.to_string() },
                 format!("{:.1}", m.articles_per_sec_1t),
                 format!("{:.1}", m.articles_per_sec_all),
                 format!("{:.2}", m.mb_per_sec_1t),
@@ -171,6 +171,14 @@ pub fn bench_text(r: &BenchReport) -> String {
         r.date,
     );
     out += &table(&header, &[L, R, R, R, R, R, R, R, R], &rows);
+    for pair in r.methods.windows(2) {
+        if let [plain, with] = pair {
+            if plain.method == with.method && !plain.with_extraction && with.with_extraction {
+                let added = plain.articles_per_sec_1t / with.articles_per_sec_1t - 1.0;
+                out += &format!("extraction adds {:.1}% to the {} brief (one thread)\n", 100.0 * added, plain.method);
+            }
+        }
+    }
     if let Some(rss) = r.peak_rss_mb {
         out += &format!("peak RSS: {rss:.1} MB\n");
     }

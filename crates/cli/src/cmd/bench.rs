@@ -17,6 +17,7 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
         budget: loaded.budget,
         keep_opinion: args.data.keep_opinion,
         seconds: args.seconds,
+        extract: args.extract,
     };
     let report = bench(&loaded.corpus, loaded.selection, &options).map_err(|e| failure(&args.data.data, e))?;
     let out = match loaded.format {
