@@ -34,6 +34,14 @@ fn stories(input: &str, extra: &[&str]) -> (Vec<Value>, String) {
     (lines, String::from_utf8(out.stderr).unwrap())
 }
 
+/// The stories of the fixture feed, by event.
+const FEED_STORIES: [&[&str]; 4] = [
+    &["bridge-1", "bridge-2", "bridge-wire", "bridge-3"],
+    &["council-1", "council-2", "council-3"],
+    &["chess-1", "chess-2", "chess-3"],
+    &["bakers-1"],
+];
+
 fn members(story: &Value) -> Vec<&str> {
     story["members"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect()
 }
@@ -42,15 +50,7 @@ fn members(story: &Value) -> Vec<&str> {
 fn groups_the_feed_by_event_and_marks_the_wire_copy() {
     let (lines, stderr) = stories(feed().to_str().unwrap(), &[]);
     let groups: Vec<Vec<&str>> = lines.iter().map(members).collect();
-    assert_eq!(
-        groups,
-        vec![
-            vec!["bridge-1", "bridge-2", "bridge-wire", "bridge-3"],
-            vec!["council-1", "council-2", "council-3"],
-            vec!["chess-1", "chess-2", "chess-3"],
-            vec!["bakers-1"],
-        ]
-    );
+    assert_eq!(groups, FEED_STORIES);
     assert_eq!(lines[0]["story"], 1);
     assert_eq!(lines[0]["duplicates"], serde_json::json!([["bridge-wire", "bridge-1"]]));
     assert!(lines[1..].iter().all(|s| s["duplicates"].as_array().unwrap().is_empty()));
@@ -198,15 +198,7 @@ fn the_model_path_groups_the_feed_the_same_way() {
     let dir = model_dir();
     let (lines, _) = stories(feed().to_str().unwrap(), &["--model", dir.to_str().unwrap()]);
     let groups: Vec<Vec<&str>> = lines.iter().map(members).collect();
-    assert_eq!(
-        groups,
-        vec![
-            vec!["bridge-1", "bridge-2", "bridge-wire", "bridge-3"],
-            vec!["council-1", "council-2", "council-3"],
-            vec!["chess-1", "chess-2", "chess-3"],
-            vec!["bakers-1"],
-        ]
-    );
+    assert_eq!(groups, FEED_STORIES);
 }
 
 #[test]

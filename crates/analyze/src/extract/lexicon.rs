@@ -48,17 +48,19 @@ static DATE_WORDS: &[&str] = &[
     "wednesday", "week", "weeks", "year", "years", "yesterday",
 ];
 
+/// Each word list with the flag bit its words carry.
+static FLAG_LISTS: [(&[&str], u8); 7] = [
+    (TENSE_WORDS, TENSE),
+    (CUES, CUE),
+    (ROLE_NOUNS, ROLE),
+    (ORG_WORDS, ORG),
+    (CONNECTORS, CONN),
+    (DATE_WORDS, DATE),
+    (DATE_OPENERS, DATE_OPEN),
+];
+
 static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
-    let lists: [(&[&str], u8); 7] = [
-        (TENSE_WORDS, TENSE),
-        (CUES, CUE),
-        (ROLE_NOUNS, ROLE),
-        (ORG_WORDS, ORG),
-        (CONNECTORS, CONN),
-        (DATE_WORDS, DATE),
-        (DATE_OPENERS, DATE_OPEN),
-    ];
-    let mut t = WordTable::new(&lists);
+    let mut t = WordTable::new(&FLAG_LISTS);
     for (w, _) in HONORIFICS {
         t.insert(w, HONOR);
     }
@@ -339,16 +341,7 @@ mod tests {
 
     #[test]
     fn word_table_finds_every_list_word_in_any_case_and_nothing_else() {
-        let lists: [(&[&str], u8); 7] = [
-            (TENSE_WORDS, TENSE),
-            (CUES, CUE),
-            (ROLE_NOUNS, ROLE),
-            (ORG_WORDS, ORG),
-            (CONNECTORS, CONN),
-            (DATE_WORDS, DATE),
-            (DATE_OPENERS, DATE_OPEN),
-        ];
-        for (list, bit) in lists {
+        for (list, bit) in FLAG_LISTS {
             for w in list {
                 let upper = w.to_ascii_uppercase();
                 let title = format!("{}{}", &upper[..1], &w[1..]);
