@@ -101,13 +101,10 @@ impl Embedder {
             std::fs::read(&path).map_err(|source| Error::Read { path, source })
         };
         let config_path = dir.join("config.json");
-        let config: Config = serde_json::from_slice(&read("config.json")?)
-            .map_err(|e| Error::Config { path: config_path.clone(), message: e.to_string() })?;
-        let dim = serde_json::from_slice::<serde_json::Value>(&read("config.json")?)
-            .ok()
-            .and_then(|v| v["hidden_size"].as_u64())
-            .ok_or_else(|| Error::Config { path: config_path, message: "no hidden_size".into() })?
-            as usize;
+        let bad = |message: String| Error::Config { path: config_path.clone(), message };
+        let raw: serde_json::Value = serde_json::from_slice(&read("config.json")?).map_err(|e| bad(e.to_string()))?;
+        let dim = raw["hidden_size"].as_u64().ok_or_else(|| bad("no hidden_size".into()))? as usize;
+        let config: Config = serde_json::from_value(raw).map_err(|e| bad(e.to_string()))?;
         let device = Device::Cpu;
         let vb = VarBuilder::from_buffered_safetensors(read("model.safetensors")?, DType::F32, &device)?;
         let model = BertModel::load(vb, &config)?;
