@@ -27,7 +27,7 @@ use nutgraf_text::{Document, Span};
 use serde::{Deserialize, Serialize};
 
 use super::dates::DateMention;
-use super::entities::{EntityKind, Ents, Gender};
+use super::entities::{EntityKind, Ents, Gender, Mention};
 use super::lexicon::{same_title, CUE, ROLE};
 use super::quotes::RawQuote;
 use super::statements::Statement;
@@ -322,14 +322,7 @@ impl Ctx<'_, '_> {
         }
         // Only a person named in this paragraph or the one before: further back, the dropped
         // subject is more likely someone the rules did not recognize.
-        let para = t.toks[v].para;
-        let ms = self.ents.within(v.saturating_sub(LOOK_BACK * 4), v);
-        let m = ms
-            .iter()
-            .rev()
-            .take(LOOK_BACK)
-            .take_while(|m| t.toks[m.first].para + 1 >= para)
-            .find(|m| !t.toks[m.first].quoted && self.kind(m.ent) == EntityKind::Person)?;
+        let m = self.recent_person(v)?;
         let e = &self.ents.list[m.ent];
         Some(Found { name: e.name.clone(), span: t.toks[v].span, entity: Some(m.ent), via: Via::Pronoun })
     }
@@ -490,8 +483,7 @@ impl Ctx<'_, '_> {
         };
         let org = !t.es && t.is(k, "it");
         if want.is_some() || org {
-            let ms = self.ents.within(k.saturating_sub(LOOK_BACK * 4), k);
-            for m in ms.iter().rev().take(LOOK_BACK) {
+            for m in self.recent(k) {
                 if t.toks[m.first].quoted {
                     continue;
                 }
@@ -515,22 +507,30 @@ impl Ctx<'_, '_> {
     fn described(&self, k: usize) -> Option<usize> {
         let t = self.t;
         let want = if t.is(k, "el") { Gender::Male } else { Gender::Female };
-        let para = t.toks[k].para;
-        let ms = self.ents.within(k.saturating_sub(LOOK_BACK * 4), k);
-        let m = ms
-            .iter()
-            .rev()
-            .take(LOOK_BACK)
-            .take_while(|m| t.toks[m.first].para + 1 >= para)
-            .find(|m| !t.toks[m.first].quoted && self.kind(m.ent) == EntityKind::Person)?;
+        let m = self.recent_person(k)?;
         let g = self.ents.list[m.ent].gender;
         (g.is_none() || g == Some(want) || g == Some(Gender::Any)).then_some(m.ent)
     }
 
+    /// The entity mentions a back-reference at token `k` may point at, nearest first: at most
+    /// `LOOK_BACK` of them, from the `LOOK_BACK * 4` tokens before it.
+    fn recent(&self, k: usize) -> impl Iterator<Item = &Mention> + '_ {
+        self.ents.within(k.saturating_sub(LOOK_BACK * 4), k).iter().rev().take(LOOK_BACK)
+    }
+
+    /// The nearest person mentioned outside quotes before token `k`, in its paragraph or the one
+    /// before (further back, the reference is more likely to someone the rules did not recognize).
+    fn recent_person(&self, k: usize) -> Option<&Mention> {
+        let t = self.t;
+        let para = t.toks[k].para;
+        self.recent(k)
+            .take_while(|m| t.toks[m.first].para + 1 >= para)
+            .find(|m| !t.toks[m.first].quoted && self.kind(m.ent) == EntityKind::Person)
+    }
+
     /// The nearest person before token `k` whose role includes `noun`.
     fn titled(&self, k: usize, noun: &str) -> Option<usize> {
-        let ms = self.ents.within(k.saturating_sub(LOOK_BACK * 4), k);
-        ms.iter().rev().take(LOOK_BACK).map(|m| m.ent).find(|&e| {
+        self.recent(k).map(|m| m.ent).find(|&e| {
             let ent = &self.ents.list[e];
             ent.kind == EntityKind::Person
                 && ent
