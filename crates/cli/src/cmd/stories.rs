@@ -411,8 +411,7 @@ fn grouper(args: &StoriesArgs, options: Options) -> Result<Grouper, Failure> {
     let grouper = Grouper::new(options).map_err(Failure::usage)?;
     let Some(dir) = &args.model else { return Ok(grouper) };
     let model = nutgraf_embed::Embedder::load(dir)
-        .map_err(|e| Failure::input(anyhow!("--model {}: {e}", dir.display())))?
-        .with_max_tokens(MODEL_TOKENS)
+        .and_then(|m| m.with_max_tokens(MODEL_TOKENS))
         .map_err(|e| Failure::input(anyhow!("--model {}: {e}", dir.display())))?;
     Ok(grouper.with_embedder(Box::new(Model(model))))
 }
