@@ -48,6 +48,7 @@ assert!(brief.sentences[1].lead_in.as_deref().is_some_and(|l| l.starts_with("Acc
 #![deny(missing_docs)]
 
 pub mod conflict;
+mod consensus;
 mod error;
 pub mod group;
 mod headline;
@@ -248,7 +249,8 @@ impl Roundup {
             return Err(Error::Source { id: id + 1, name: articles[id].display_name(id), source });
         }
         let texts: Vec<&str> = used.iter().map(|&i| articles[i].text.as_str()).collect();
-        let pool = pool::Pool::new(&texts);
+        let given: Vec<Option<&str>> = used.iter().map(|&i| articles[i].title.as_deref()).collect();
+        let pool = pool::Pool::with_titles(&texts, &given);
         let groups = group::Groups::new(&pool.units, used.len());
         let scores = select::scores(&pool.units, &groups, used.len(), self.options.neutral);
         if scores.iter().all(Option::is_none) {
@@ -260,9 +262,12 @@ impl Roundup {
             (!single && sources.len() == 1 && u.role == Role::Reported)
                 .then(|| format!("According to {},", articles[used[u.source]].display_name(used[u.source])))
         };
-        let picks = select::select(&pool.units, &groups, &scores, self.options.length, |unit, sources| {
-            lead_in(unit, sources).map_or(0, |l| count_words(&l))
-        });
+        let weights = consensus::weights(&pool.units, &pool.title_terms, used.len());
+        let neutral = self.options.neutral;
+        let picks =
+            select::select(&pool.units, &groups, &scores, &weights, neutral, self.options.length, |unit, sources| {
+                lead_in(unit, sources).map_or(0, |l| count_words(&l))
+            });
         if picks.is_empty() {
             let Length::Words(max) = self.options.length else { unreachable!("a sentence budget always fits one") };
             return Err(Error::NothingFits { max });

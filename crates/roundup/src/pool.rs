@@ -9,7 +9,7 @@
 
 use nutgraf_analyze::extract::extract;
 use nutgraf_analyze::{analyze, Dependency, Role};
-use nutgraf_text::{words, Document, Span, TermAnalyzer};
+use nutgraf_text::{words, Document, NormalizedText, Span, TermAnalyzer};
 use rustc_hash::FxHashMap;
 
 use crate::quantity::{self, quantities, Quantity};
@@ -54,11 +54,21 @@ pub(crate) struct Pool {
     pub units: Vec<Unit>,
     /// A title line found at the top of a source's text (its `Boilerplate::Title` sentence).
     pub titles: Vec<Option<Span>>,
+    /// Per source: the content terms of its title (the given one, else the title line found in
+    /// its text), sorted; only terms that some sentence uses.
+    pub title_terms: Vec<Vec<u32>>,
 }
 
 impl Pool {
-    /// Segments and analyzes every text and builds the shared term vectors.
+    /// [`Pool::with_titles`] without given titles.
+    #[cfg(test)]
     pub fn new(texts: &[&str]) -> Pool {
+        Pool::with_titles(texts, &[])
+    }
+
+    /// Segments and analyzes every text and builds the shared term vectors; `given[i]` is the
+    /// title given for `texts[i]` (missing or `None`: the title line found in the text, if any).
+    pub fn with_titles(texts: &[&str], given: &[Option<&str>]) -> Pool {
         let mut analyzer = TermAnalyzer::english();
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
@@ -141,6 +151,27 @@ impl Pool {
             }
             titles.push(title);
         }
+        let title_terms = (0..texts.len())
+            .map(|source| {
+                let mut terms: Vec<u32> = match (given.get(source).copied().flatten(), titles[source]) {
+                    (Some(t), _) => {
+                        let t = NormalizedText::new(t);
+                        let t = t.normalized();
+                        words(t, Span::new(0, t.len()))
+                            .filter_map(|w| analyzer.term(&t[w]).and_then(|term| ids.get(term.as_ref()).copied()))
+                            .collect()
+                    }
+                    (None, Some(span)) => units
+                        .iter()
+                        .find(|u| u.source == source && u.span == span)
+                        .map_or_else(Vec::new, |u| u.terms.iter().map(|&(t, _)| t).collect()),
+                    (None, None) => Vec::new(),
+                };
+                terms.sort_unstable();
+                terms.dedup();
+                terms
+            })
+            .collect();
         let n = units.len().max(1) as f32;
         for u in &mut units {
             for (t, w) in &mut u.terms {
@@ -151,7 +182,7 @@ impl Pool {
                 u.terms.iter_mut().for_each(|(_, w)| *w /= len);
             }
         }
-        Pool { units, titles }
+        Pool { units, titles, title_terms }
     }
 }
 
