@@ -20,7 +20,7 @@ pub enum Boilerplate {
     Subscribe,
     /// "Follow us on ...", share prompts.
     Social,
-    /// Photo, image or video credits and captions markers.
+    /// Photo, image or video credits and captions markers, and notes where a page had a video.
     Credit,
     /// A byline or a publication-time line.
     Byline,
@@ -59,7 +59,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
         ),
         (
             Boilerplate::Credit,
-            r"(?i)(^\W*(photo|photograph|image|picture|video|graphic|illustration)s?( credit)?\s*(:|by(?-u:\b))|(?-u:\b)(getty images|ap photo|reuters/|afp/|shutterstock)(?-u:\b)|scroll down for video|^\W*(credit|caption)\s*:)",
+            r"(?i)(^\W*(photo|photograph|image|picture|video|graphic|illustration)s?( credit)?\s*(:|by(?-u:\b))|(?-u:\b)(getty images|ap photo|reuters/|afp/|shutterstock)(?-u:\b)|scroll down for video|^\W*media playback is (not supported on this|unsupported on your) device|^\W*(credit|caption)\s*:)",
         ),
         (
             Boilerplate::Byline,
@@ -129,6 +129,7 @@ mod tests {
             ("Follow us on Twitter @nutgrafnews.", Some(Boilerplate::Social)),
             ("Photo: Maria Lopez for The Valley Ledger", Some(Boilerplate::Credit)),
             ("Scroll down for video.", Some(Boilerplate::Credit)),
+            ("Media playback is not supported on this device", Some(Boilerplate::Credit)),
             ("By Ana Ruiz and Tom Park", Some(Boilerplate::Byline)),
             ("By .", Some(Boilerplate::Byline)),
             ("PUBLISHED: .", Some(Boilerplate::Byline)),

@@ -33,13 +33,36 @@ pub(crate) static OPENERS: &[&str] = &[
     "you",
 ];
 
+/// Sentence openers that, capitalized after a word and a space with no punctuation between, start
+/// a new sentence: the line break after a caption or headline was lost ("... on Friday He
+/// said"). Exact case; "A", "I" and "His" are left out ("Plan A was", "you and I went", "for His
+/// people").
+#[rustfmt::skip]
+pub(crate) static CAPITALIZED_OPENERS: &[&str] = &[
+    "After", "An", "And", "But", "He", "However", "In", "It", "Its", "She", "The", "Their",
+    "There", "These", "They", "This", "Those", "We", "When", "While",
+];
+
+/// Position notes that end a photo caption: "(pictured)", "(left)".
+#[rustfmt::skip]
+pub(crate) static PHOTO_NOTES: &[&str] = &[
+    "above", "below", "center", "centre", "inset", "left", "pictured", "right",
+];
+
+/// Lines of page furniture that end where the next line starts, lowercase.
+#[rustfmt::skip]
+pub(crate) static LINE_ENDS: &[&str] = &[
+    "media playback is not supported on this device", "media playback is unsupported on your device",
+    "scroll down for video", "scroll down for videos",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
-        for t in [TITLES, TERMINAL, OPENERS] {
+        for t in [TITLES, TERMINAL, OPENERS, CAPITALIZED_OPENERS, PHOTO_NOTES] {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{:?}", t.windows(2).find(|w| w[0] >= w[1]));
         }
     }

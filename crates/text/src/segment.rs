@@ -8,6 +8,14 @@
 //! Paragraphs are non-blank lines (articles separate paragraphs by blank lines or single
 //! newlines). Sentences are found on the normalized text by a single-pass rule scanner.
 //!
+//! Text flattened from web pages often lost its line breaks: a photo caption or a headline runs
+//! into the next sentence with no punctuation between ("... at Sandown on Saturday He said"), and
+//! a quotation over several paragraphs (each opening the quote again, only the last closing it)
+//! runs onto one line. The English scanner also ends a sentence before a capitalized opener that
+//! follows a word without punctuation, after a photo note like "(pictured)", and after lines of
+//! page furniture ([`unpunctuated_end`]); and it pairs quotes by the side they face, not by
+//! parity, so an unclosed quote does not hide the sentence ends after it ([`quote_ranges`]).
+//!
 //! Why hand-written: the sentencex crate passes the same battery of news cases (abbreviations,
 //! initials, decimals and money, ellipses, URLs, `," he said.`, multi-sentence quotes), but it took
 //! about 50-60 µs on a 4.6 KB CNN/DM article here, more than half of the whole per-article budget
@@ -22,6 +30,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::abbrev;
 use crate::normalize::NormalizedText;
 use crate::rules::{self, Rules};
 use crate::{Lang, Span};
@@ -247,6 +256,9 @@ const STOP_ENGLISH: u8 = 1;
 /// [`STOPS`] flag: the byte may start a terminator of the wide scanner ([`STRONG`]).
 const STOP_WIDE: u8 = 2;
 const STOP_ANY: u8 = STOP_ENGLISH | STOP_WIDE;
+/// [`STOPS`] flag: a capital letter, where the English scanner looks for an end that the text
+/// does not punctuate ([`unpunctuated_end`]).
+const STOP_CAPITAL: u8 = 4;
 /// Per byte, which scanners must look at it: all other bytes are skipped in one tight loop.
 static STOPS: [u8; 256] = {
     let mut t = [0; 256];
@@ -260,6 +272,11 @@ static STOPS: [u8; 256] = {
     t[0xE3] = STOP_WIDE;
     t[0xD8] = STOP_WIDE;
     t[0xEF] = STOP_WIDE;
+    let mut c = b'A';
+    while c <= b'Z' {
+        t[c as usize] = STOP_CAPITAL;
+        c += 1;
+    }
     t
 };
 
@@ -285,7 +302,7 @@ fn scan<const WIDE: bool>(text: &str, para: Span, rules: &Rules, out: &mut Vec<S
     let mut qi = 0;
     let mut start = para.start;
     let mut i = para.start;
-    let mask = if WIDE { STOP_ANY } else { STOP_ENGLISH };
+    let mask = if WIDE { STOP_ANY } else { STOP_ENGLISH | STOP_CAPITAL };
     while i < para.end {
         // Jump to the next byte that may end a sentence; most bytes cannot.
         match bytes[i..para.end].iter().position(|&b| STOPS[b as usize] & mask != 0) {
@@ -293,6 +310,19 @@ fn scan<const WIDE: bool>(text: &str, para: Span, rules: &Rules, out: &mut Vec<S
             None => break,
         }
         let b = bytes[i];
+        if !WIDE && b.is_ascii_uppercase() {
+            if let Some(cut) = unpunctuated_end(text, start, i, para.end) {
+                while qi < quotes.len() && quotes[qi].1 < i {
+                    qi += 1;
+                }
+                if quotes.get(qi).is_none_or(|&(o, _)| o >= i) {
+                    out.push(trim(text, Span::new(start, cut)));
+                    start = cut;
+                }
+            }
+            i += 1;
+            continue;
+        }
         if WIDE && matches!(b, 0xD8 | 0xE0 | 0xE3 | 0xEF) {
             if let Some(j) = strong_end(text, i, para.end) {
                 let s = trim(text, Span::new(start, j));
@@ -319,11 +349,22 @@ fn scan<const WIDE: bool>(text: &str, para: Span, rules: &Rules, out: &mut Vec<S
             }
         }
         let term_end = j;
+        // `."` glued to `"Next`: paragraphs joined without a space, the first closing a quote
+        // and the second opening one. The sentence ends between the two quotes.
+        let mut glued = false;
         while j < para.end && CLOSERS.contains(&bytes[j]) {
+            if bytes[j] == b'"'
+                && j > term_end
+                && bytes[j - 1] == b'"'
+                && bytes.get(j + 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                glued = true;
+                break;
+            }
             j += 1;
         }
         i = j.max(term + 1);
-        if j < para.end && !bytes[j].is_ascii_whitespace() {
+        if j < para.end && !glued && !bytes[j].is_ascii_whitespace() {
             continue;
         }
         let mut next = j;
@@ -366,12 +407,34 @@ fn scan<const WIDE: bool>(text: &str, para: Span, rules: &Rules, out: &mut Vec<S
     }
 }
 
-/// Pairs of matching straight double quotes inside `para`, as `(open, close)` byte positions;
-/// an unmatched last quote (a quote that runs on into the next paragraph) is left out, and so
-/// are implausibly long pairs.
+/// Pairs of matching straight double quotes inside `para`, as `(open, close)` byte positions.
+///
+/// A quote's side is read from its neighbours: after a space, the paragraph's start, an opening
+/// bracket, a dash, a colon or another quote, and before a non-space, it opens; after any other
+/// non-space it closes. An opening quote that meets another opening quote before a closing one
+/// is left out: that is the convention for a quotation that runs over several paragraphs (each
+/// paragraph opens the quote again and only the last one closes it), and text whose paragraphs
+/// were joined onto one line keeps it. Pairing by parity instead would pair the first
+/// paragraph's opening quote with the second's, and hide every sentence end between them.
+/// Implausibly long pairs are left out too.
 fn quote_ranges(bytes: &[u8], para: Span) -> Vec<(usize, usize)> {
-    let pos: Vec<usize> = memchr::memchr_iter(b'"', &bytes[para.start..para.end]).map(|k| para.start + k).collect();
-    pos.chunks_exact(2).filter(|p| p[1] - p[0] <= 1500).map(|p| (p[0], p[1])).collect()
+    let mut pairs = Vec::new();
+    let mut open = None;
+    for at in memchr::memchr_iter(b'"', &bytes[para.start..para.end]).map(|k| para.start + k) {
+        let before = if at > para.start { Some(bytes[at - 1]) } else { None };
+        let after = if at + 1 < para.end { Some(bytes[at + 1]) } else { None };
+        let opens_after = before.is_none_or(|b| b.is_ascii_whitespace() || b"([{-:\"".contains(&b));
+        if opens_after && after.is_some_and(|b| !b.is_ascii_whitespace()) {
+            open = Some(at);
+        } else if before.is_some_and(|b| !b.is_ascii_whitespace()) {
+            if let Some(o) = open.take() {
+                if at - o <= 1500 {
+                    pairs.push((o, at));
+                }
+            }
+        }
+    }
+    pairs
 }
 
 /// The word (letters, digits, dots and apostrophes) that ends right before byte `at`, lowercased.
@@ -383,6 +446,74 @@ fn word_before(text: &str, at: usize, floor: usize) -> &str {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\''))
         .map_or(0, |(k, c)| k + c.len_utf8());
     &head[start..]
+}
+
+/// Words a line must have before [`unpunctuated_end`] takes a capitalized opener or a photo note
+/// after it for the start of a new sentence.
+const MIN_LINE_WORDS: usize = 4;
+
+/// The end of a sentence that its text does not punctuate, right before the capital letter at
+/// byte `at` (`floor` is the sentence's start): where pages flattened into running text lost the
+/// line break after a photo caption, a headline or a line of page furniture. Three cues, each
+/// rare inside a sentence of edited prose:
+///
+/// * a line of page furniture ([`abbrev::LINE_ENDS`]: "Scroll down for video"), even glued to
+///   the next word;
+/// * a photo caption's position note before a capitalized word ("... the house (pictured) Police
+///   said");
+/// * a capitalized sentence opener ([`abbrev::CAPITALIZED_OPENERS`]: "He", "The", "But") after a
+///   word and a space, with a lowercase word after it ("... on Friday He said"). The lowercase
+///   word keeps names and titles whole ("told The Guardian", "This Morning"), and a title before
+///   it keeps "Mr He".
+///
+/// The last two cues need [`MIN_LINE_WORDS`] words before the break. Returns the byte where the
+/// first sentence ends (the sentence after starts at the next non-space).
+fn unpunctuated_end(text: &str, floor: usize, at: usize, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let head = &text[floor..at];
+    let bare = head.trim_end_matches([' ', '"', '\'']);
+    if bare.len() > 1 && bare.as_bytes()[bare.len() - 1].is_ascii_lowercase() {
+        let tail = bare.as_bytes();
+        let line_end = abbrev::LINE_ENDS.iter().any(|p| {
+            tail.len() >= p.len()
+                && tail[tail.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+                && (tail.len() == p.len() || !tail[tail.len() - p.len() - 1].is_ascii_alphanumeric())
+        });
+        if line_end {
+            return Some(floor + bare.len());
+        }
+    }
+    // A lost line break ends a line of several words; a lone word before a capital is more often a
+    // name or a signature ("... Thats whats up. Bowe And as ...") than a caption.
+    if at < floor + 2 || bytes[at - 1] != b' ' || head.split_ascii_whitespace().nth(MIN_LINE_WORDS - 1).is_none() {
+        return None;
+    }
+    let before = bytes[at - 2];
+    if before == b')' {
+        let inner = &head[..head.len() - 2];
+        if let Some(open) = inner.rfind('(') {
+            if contains(abbrev::PHOTO_NOTES, &inner[open + 1..]) {
+                return Some(at - 1);
+            }
+        }
+    }
+    if !(before.is_ascii_alphanumeric() || before == b')') {
+        return None;
+    }
+    let tail = &bytes[at..end];
+    let len = tail.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(tail.len());
+    if !contains(abbrev::CAPITALIZED_OPENERS, &text[at..at + len]) {
+        return None;
+    }
+    if !matches!(tail[len..], [b' ' | b'\'', c, ..] if c.is_ascii_lowercase()) {
+        return None;
+    }
+    let prev = word_before(text, at - 1, floor);
+    let (mut buf, mut spill) = ([0; 16], String::new());
+    if contains(abbrev::TITLES, lowercase(prev, &mut buf, &mut spill)) {
+        return None;
+    }
+    Some(at - 1)
 }
 
 /// Terminators that end a sentence with no space after them: ideographic full stop, full-width
@@ -558,6 +689,85 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(sentences(input), expected, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_over_joined_paragraphs() {
+        let cases: Vec<(&str, Vec<&str>)> = vec![
+            // A quotation over two paragraphs joined onto one line: the first paragraph's quote is
+            // never closed, so its sentences are not inside a quotation.
+            (
+                "\"We fixed the roof first. It leaked for years. \"Then we painted the hall,\" said the caretaker. The school reopens in May.",
+                vec!["\"We fixed the roof first.", "It leaked for years.", "\"Then we painted the hall,\" said the caretaker.", "The school reopens in May."],
+            ),
+            // One closing quote glued to the next opening one.
+            (
+                "\"The hall is ready.\"\"The next phase starts in June,\" she added.",
+                vec!["\"The hall is ready.\"", "\"The next phase starts in June,\" she added."],
+            ),
+            // A quotation of two sentences in one paragraph stays one sentence.
+            (
+                "\"It rained. We stayed,\" he said. \"No regrets.\" Then he left.",
+                vec!["\"It rained. We stayed,\" he said.", "\"No regrets.\"", "Then he left."],
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(sentences(input), expected, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn unpunctuated_ends_of_captions_and_page_lines() {
+        let cases: Vec<(&str, Vec<&str>)> = vec![
+            (
+                "Volunteers clear the beach at dawn on Sunday The council said the clean-up would take a week.",
+                vec![
+                    "Volunteers clear the beach at dawn on Sunday",
+                    "The council said the clean-up would take a week.",
+                ],
+            ),
+            (
+                "The mayor opens the new library in 2024 She's promised longer hours.",
+                vec!["The mayor opens the new library in 2024", "She's promised longer hours."],
+            ),
+            (
+                "The old mill by the river (pictured) Owners say it will reopen.",
+                vec!["The old mill by the river (pictured)", "Owners say it will reopen."],
+            ),
+            (
+                "Scroll down for video Local divers found the wreck. It lay in ten metres of water.",
+                vec!["Scroll down for video", "Local divers found the wreck.", "It lay in ten metres of water."],
+            ),
+            (
+                "Media playback is not supported on this deviceThe team won again.",
+                vec!["Media playback is not supported on this device", "The team won again."],
+            ),
+            // A lone word before the opener is a name or a signature, not a caption.
+            (
+                "The note was signed. Ana And so the party began.",
+                vec!["The note was signed.", "Ana And so the party began."],
+            ),
+            (
+                "Scroll down for video 'It was huge,' one diver said.",
+                vec!["Scroll down for video", "'It was huge,' one diver said."],
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(sentences(input), expected, "input: {input:?}");
+        }
+        // Capitals inside a sentence that are not a lost line break.
+        for input in [
+            "He told The Guardian that the plan was dead.",
+            "Mr He said the talks went well.",
+            "She watched This Morning with her mother.",
+            "Plan A was dropped after the vote.",
+            "His first book, \"Lost In The dark\", sold well.",
+            "Ana Ruiz (left) met the mayor on Monday.",
+            "The club staged Pride And Prejudice in the town hall.",
+            "They asked us to scroll down for videos.",
+        ] {
+            assert_eq!(sentences(input), vec![input]);
         }
     }
 
