@@ -19,9 +19,11 @@ The multi-source stage of nutgraf: one neutral, cited brief from several outlets
 * the headline is the most neutral of the sources' titles that best matches the brief.
 
 Sentences are compared across sources by IDF-weighted cosine over Snowball stems
-([`group`] module docs); analysis (roles, opinion, loaded words, boilerplate, speakers) comes
-from [`nutgraf_analyze`]. [`render`] turns a brief into text, Markdown or JSON
-(`docs/roundup-schema.md`).
+([`group`] module docs). They are chosen for the content terms they cover, each weighted by how
+likely a neutral roundup is to use it given how many sources, titles and leads use it (module
+`consensus`): titles inform the choice but are never shown as brief sentences. Analysis (roles,
+opinion, loaded words, boilerplate, speakers) comes from [`nutgraf_analyze`]. [`render`] turns a
+brief into text, Markdown or JSON (`docs/roundup-schema.md`).
 
 # Example
 
