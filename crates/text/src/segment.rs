@@ -311,7 +311,14 @@ fn scan<const WIDE: bool>(text: &str, para: Span, rules: &Rules, out: &mut Vec<S
         }
         let b = bytes[i];
         if !WIDE && b.is_ascii_uppercase() {
-            if let Some(cut) = unpunctuated_end(text, start, i, para.end) {
+            // A closing quote glued to the next sentence ("... it was amazing"Alison said").
+            let after_quote = i >= start + 2
+                && bytes[i - 1] == b'"'
+                && bytes[i - 2].is_ascii_alphanumeric()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+                && quotes.binary_search_by_key(&(i - 1), |&(_, c)| c).is_ok();
+            let cut = if after_quote { Some(i) } else { unpunctuated_end(text, start, i, para.end) };
+            if let Some(cut) = cut {
                 while qi < quotes.len() && quotes[qi].1 < i {
                     qi += 1;
                 }
@@ -365,7 +372,17 @@ fn scan<const WIDE: bool>(text: &str, para: Span, rules: &Rules, out: &mut Vec<S
         }
         i = j.max(term + 1);
         if j < para.end && !glued && !bytes[j].is_ascii_whitespace() {
-            continue;
+            // A period glued to a capitalized word ("... in the UK.Last week"): paragraphs joined
+            // without a space. Initials, titles and abbreviations are told apart below as usual.
+            let capitalized = bytes[j].is_ascii_uppercase() && bytes.get(j + 1).is_some_and(u8::is_ascii_lowercase);
+            if WIDE
+                || term_end != term + 1
+                || !capitalized
+                || term == para.start
+                || !bytes[term - 1].is_ascii_alphabetic()
+            {
+                continue;
+            }
         }
         let mut next = j;
         while next < para.end && bytes[next].is_ascii_whitespace() {
@@ -702,6 +719,15 @@ mod tests {
                 vec!["\"We fixed the roof first.", "It leaked for years.", "\"Then we painted the hall,\" said the caretaker.", "The school reopens in May."],
             ),
             // One closing quote glued to the next opening one.
+            // A closing quote, or a period, glued to the next paragraph's first word.
+            (
+                "She called the hall \"ready for the winter\"Work starts in June. Costs rose in the UK.Prices of timber doubled. He quit.Mr.Smith stays.",
+                vec!["She called the hall \"ready for the winter\"", "Work starts in June.", "Costs rose in the UK.", "Prices of timber doubled.", "He quit.", "Mr.Smith stays."],
+            ),
+            (
+                "Ask J.K.Rowling or visit the U.S.Army site or example.com today.",
+                vec!["Ask J.K.Rowling or visit the U.S.Army site or example.com today."],
+            ),
             (
                 "\"The hall is ready.\"\"The next phase starts in June,\" she added.",
                 vec!["\"The hall is ready.\"", "\"The next phase starts in June,\" she added."],
