@@ -99,6 +99,10 @@ pub(crate) fn select(
     let mut heard: Vec<String> = Vec::new();
     let mut words = 0;
     while picks.len() < max_sentences && !open.is_empty() {
+        // Under a word budget, stop once no open sentence fits (one that left `open` never will).
+        if max_words != usize::MAX && open.iter().all(|&i| words + units[i].words > max_words) {
+            break;
+        }
         let pending_new = open.iter().any(|&i| units[i].speaker.as_ref().is_some_and(|s| !heard_of(&heard, s)));
         let gain = |i: usize| -> f32 {
             let u = &units[i];
