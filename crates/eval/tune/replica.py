@@ -15,7 +15,9 @@ ROUGE is `rouge-score` 0.1.2 with stemming (ROUGE-1 and ROUGE-2 do not depend on
     $T --data /tmp/fixtures.jsonl --dump /tmp/fixtures_dump.jsonl
     pip install rouge-score==0.1.2
     python3 crates/eval/tune/replica.py /tmp/dump.jsonl /tmp/fixtures_dump.jsonl trials
+    python3 crates/eval/tune/replica.py /tmp/dump.jsonl /tmp/fixtures_dump.jsonl retune   # third round
     python3 crates/eval/tune/replica.py /tmp/dump.jsonl /tmp/fixtures_dump.jsonl search 150 7
+    python3 crates/eval/tune/replica.py /tmp/dump.jsonl /tmp/fixtures_dump.jsonl search 250 7 second   # from the second round's weights (or current)
 """
 
 import json
@@ -31,9 +33,11 @@ SC = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
 FIRST = dict(centrality=0.3, position=1.0, position_scale=8.0, content=0.0, min_words=16.0, role_bonus=0.0,
              redundancy=0.15, duplicate=0.75, length_norm=0.8, lede_trust=1.7,
              fwd=0.0, bwd=0.0, beta=0.0, fwd_norm=0.0, max_words=1e9, long_pow=0.0)
-# The shipped (second-round) weights.
-CURRENT = dict(FIRST, centrality=0.5, position_scale=12.0, min_words=17.0, role_bonus=-0.05, redundancy=0.4,
-               duplicate=0.85, length_norm=0.85, lede_trust=0.35)
+# The second-round weights.
+SECOND = dict(FIRST, centrality=0.5, position_scale=12.0, min_words=17.0, role_bonus=-0.05, redundancy=0.4,
+              duplicate=0.85, length_norm=0.85, lede_trust=0.35)
+# The shipped (third-round) weights, retuned after the segmenter split captions and joined paragraphs.
+CURRENT = dict(SECOND, position_scale=15.0, duplicate=0.45)
 
 
 def load(path):
@@ -227,8 +231,10 @@ def lede_kept(fixtures, w):
 
 
 def trials(rows, fixtures):
+    """The first and second rounds' trials (BENCHMARKS.md, "Tuning"); the rows measured before the segmenter
+    split captions and joined paragraphs were run on that segmentation's dump."""
     evaluate(rows, FIRST, label="first round")
-    evaluate(rows, CURRENT, label="current (lede kept %d/%d)" % (lede_kept(fixtures, CURRENT)[0], len(fixtures)))
+    evaluate(rows, SECOND, label="second round (lede kept %d/%d)" % (lede_kept(fixtures, SECOND)[0], len(fixtures)))
     evaluate(rows, FIRST, selector=lambda r, sc, k, w: select(r, sc, k, w, keep_opinion=True), label="keep opinion")
     for mw in (20, 30, 40):
         for p in (0.25, 0.5, 1.0):
@@ -239,7 +245,7 @@ def trials(rows, fixtures):
                 w = dict(FIRST, centrality=0.0, lede_trust=0.0, position=pw, fwd=1.0, bwd=lam1, beta=beta)
                 evaluate(rows, w, label="PacSum back %.1f beta %.1f position %.0f" % (lam1, beta, pw))
     for f in (0.1, 0.2, 0.4):
-        evaluate(rows, dict(CURRENT, fwd=f), label="current + PacSum forward %.1f" % f)
+        evaluate(rows, dict(SECOND, fwd=f), label="second round + PacSum forward %.1f" % f)
     for cov in (0.1, 0.3, 0.6, 1.0):
         for alpha in (0.0, 0.5, 1.0):
             for gamma in (0.5, 1.0):
@@ -253,20 +259,45 @@ def trials(rows, fixtures):
         evaluate(rows, w, label="no lede check, role_bonus %.2f (lede kept %d/%d)" % (
             w["role_bonus"], lede_kept(fixtures, w)[0], len(fixtures)))
     for rb in (-0.1, -0.05, -0.03, 0.0, 0.05):
-        evaluate(rows, dict(CURRENT, role_bonus=rb), label="current, role_bonus %.2f" % rb)
+        evaluate(rows, dict(SECOND, role_bonus=rb), label="second round, role_bonus %.2f" % rb)
     for k1 in (0.5, 1.2, 2.0):
         for r in rows:
             prepare(r, k1=k1)
-        evaluate(rows, CURRENT, label="current, BM25 k1 %.1f centroid and MMR" % k1)
+        evaluate(rows, SECOND, label="second round, BM25 k1 %.1f centroid and MMR" % k1)
     for r in rows:
         prepare(r)
-    for name, w in (("first round", FIRST), ("current", CURRENT)):
+    for name, w in (("first round", FIRST), ("second round", SECOND)):
         m = neighbourhood(rows, w)
         print("%s, mean of 24 neighbours: cnndm even %.2f odd %.2f, xsum even %.2f odd %.2f" % (name, *m))
 
 
-def search(rows, fixtures, steps, seed):
-    """Local search on the even rows, objective averaged over 8 neighbours, lede kept on every fixture."""
+def retune(rows, fixtures):
+    """The third round's trials, after the segmenter split captions and joined paragraphs: the second-round weights,
+    the lede_trust sweep, the optima of the local searches (`search 250 7 second`, `search 250 11 second`,
+    `search 250 5`) and the rounded candidates, each with its halves, lede check and 24-neighbour means."""
+    cands = [("second round", SECOND)]
+    cands += [("second round, lede_trust %.1f" % t, dict(SECOND, lede_trust=t)) for t in (0.7, 1.0, 1.5, 2.0, 3.0)]
+    cands += [
+        ("search 7 from second round", dict(SECOND, centrality=0.437, position_scale=9.869, role_bonus=-0.025,
+                                            redundancy=0.554, duplicate=0.844)),
+        ("search 11 from second round", dict(SECOND, position_scale=15.525, duplicate=0.424, lede_trust=0.233)),
+        ("search 5 from first round", dict(SECOND, centrality=0.481, position_scale=15.339, min_words=16.219,
+                                           role_bonus=-0.014, redundancy=0.427, duplicate=0.821, lede_trust=0.334)),
+    ]
+    for ps, dup, lt in ((15, 0.45, 0.25), (16, 0.4, 0.25), (15, 0.5, 0.25), (15, 0.6, 0.25), (12, 0.45, 0.35),
+                        (15, 0.45, 0.2), (15, 0.85, 0.35)):
+        cands.append(("position_scale %d, duplicate %.2f, lede_trust %.2f" % (ps, dup, lt),
+                      dict(SECOND, position_scale=ps, duplicate=dup, lede_trust=lt)))
+    cands.append(("current (position_scale 15, duplicate 0.45)", CURRENT))
+    for name, w in cands:
+        ok, margin = lede_kept(fixtures, w)
+        evaluate(rows, w, label="%s (lede kept %d/%d, margin %.3f)" % (name, ok, len(fixtures), margin))
+        print("    mean of 24 neighbours: cnndm even %.2f odd %.2f, xsum even %.2f odd %.2f" % tuple(neighbourhood(rows, w)))
+
+
+def search(rows, fixtures, steps, seed, start=None):
+    """Local search on the even rows, objective averaged over 8 neighbours, lede kept on every fixture;
+    from the first round's neighbourhood, or from `start` (a dict of weights)."""
     rng = random.Random(seed)
     keys = ("centrality", "position_scale", "min_words", "redundancy", "duplicate", "length_norm", "lede_trust",
             "role_bonus")
@@ -277,7 +308,10 @@ def search(rows, fixtures, steps, seed):
 
     cur = dict(FIRST, centrality=0.5, position_scale=12.0, min_words=15.0, redundancy=0.5, duplicate=0.8,
                length_norm=0.85, lede_trust=0.5)
+    if start is not None:
+        cur = dict(start)
     best, m = objective(cur)
+    print(json.dumps(dict(step=-1, even_odd=[round(x, 2) for x in m])), flush=True)
     for step in range(steps):
         v = dict(cur)
         for key in rng.sample(keys, 2):
@@ -297,10 +331,13 @@ def main():
     rows, fixtures = load(sys.argv[1]), load(sys.argv[2])
     if sys.argv[3] == "trials":
         trials(rows, fixtures)
+    elif sys.argv[3] == "retune":
+        retune(rows, fixtures)
     elif sys.argv[3] == "search":
-        search(rows, fixtures, int(sys.argv[4]), int(sys.argv[5]))
+        start = {"second": SECOND, "current": CURRENT}.get(sys.argv[6]) if len(sys.argv) > 6 else None
+        search(rows, fixtures, int(sys.argv[4]), int(sys.argv[5]), start)
     else:
-        sys.exit("usage: replica.py DUMP FIXTURE_DUMP trials | search STEPS SEED")
+        sys.exit("usage: replica.py DUMP FIXTURE_DUMP trials | retune | search STEPS SEED [second | current]")
 
 
 if __name__ == "__main__":
