@@ -7,7 +7,7 @@
 //! terms the sentence adds (terms many sources, their titles and leads use weigh most; a term
 //! already covered earns a fifth) against the terms it costs. Neutrality removes unattributed
 //! opinion and charges each loaded word; a sentence that leans on the one before it is charged
-//! too. Three rules hold: one sentence per fact (the most neutral and most complete phrasing of
+//! too. Two rules hold: one sentence per fact (the most neutral and most complete phrasing of
 //! it is shown), and balance: while a speaker not yet heard has a candidate statement, a second
 //! statement of an already-heard speaker loses half its gain.
 //!
