@@ -522,7 +522,16 @@ fn unpunctuated_end(text: &str, floor: usize, at: usize, end: usize) -> Option<u
     if !contains(abbrev::CAPITALIZED_OPENERS, &text[at..at + len]) {
         return None;
     }
-    if !matches!(tail[len..], [b' ' | b'\'', c, ..] if c.is_ascii_lowercase()) {
+    // The next word is lowercase, after a contraction's ending if any ("She's promised"): Title
+    // Case headlines ("He'd Pick Between ...") and names keep their capitals.
+    let mut rest = &tail[len..];
+    if let [b'\'', c, ..] = rest {
+        if !c.is_ascii_lowercase() {
+            return None;
+        }
+        rest = &rest[rest.iter().position(|&b| b == b' ').unwrap_or(rest.len())..];
+    }
+    if !matches!(rest, [b' ', c, ..] if c.is_ascii_lowercase()) {
         return None;
     }
     let prev = word_before(text, at - 1, floor);
@@ -787,6 +796,7 @@ mod tests {
             "He told The Guardian that the plan was dead.",
             "Mr He said the talks went well.",
             "She watched This Morning with her mother.",
+            "Billionaire Reveals Who He'd Pick For The Job",
             "Plan A was dropped after the vote.",
             "His first book, \"Lost In The dark\", sold well.",
             "Ana Ruiz (left) met the mayor on Monday.",
