@@ -36,6 +36,20 @@ proptest! {
     }
 }
 
+proptest! {
+    /// Text flattened from pages: captions, headlines and quotes run together with and without
+    /// punctuation or spaces, the material of the scanner's rules for lost line breaks.
+    #[test]
+    fn spans_rebuild_flattened_pages(pieces in prop::collection::vec(prop::sample::select(vec![
+        "The", "He", "She's", "It", "word", "on Friday", "(pictured)", "(left)", "Scroll down for video",
+        "Media playback is not supported on this device", "UK.Last", ".", ". ", ".\"", "\"", "\"\"", " ", "'", "Mr",
+        "J.K.Rowling", "U.S.", "\u{201C}", "\u{201D}", "\u{2019}s", "\u{A0}", "\n", "é", "A", "x",
+    ]), 0..60)) {
+        let input: String = pieces.concat();
+        check_cover(&input);
+    }
+}
+
 #[test]
 fn agrees_with_sentencex_on_battery() {
     let battery = [
