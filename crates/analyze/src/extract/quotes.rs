@@ -33,7 +33,8 @@ pub(crate) struct RawQuote {
     pub after: usize,
     /// Ends with a closing mark.
     pub closed: bool,
-    /// Number of words.
+    /// Number of words, exact below three and otherwise three or more: the rules only ask
+    /// whether a quote has three words, so a long quote is not scanned to its end.
     pub words: usize,
 }
 
@@ -142,8 +143,10 @@ fn take_parts(carry: &mut Option<(usize, Vec<Span>)>, open: usize, last: Span) -
     parts
 }
 
-/// Trims the parts and records the quote, unless it has no words.
+/// Trims the parts and records the quote, unless it has no words. Each part's words are counted
+/// only as far as [`RawQuote::words`] needs: one to keep the part, three in all.
 pub(crate) fn push(text: &str, out: &mut Vec<RawQuote>, open: usize, parts: Vec<Span>, close_end: Option<usize>) {
+    const ENOUGH: usize = 3;
     let n = parts.len();
     let mut kept: Vec<Span> = Vec::with_capacity(n);
     let mut words = 0;
@@ -152,7 +155,7 @@ pub(crate) fn push(text: &str, out: &mut Vec<RawQuote>, open: usize, parts: Vec<
         if k + 1 == n && text[p].ends_with(',') {
             p = nutgraf_text::trim(text, Span::new(p.start, p.end - 1));
         }
-        let w = nutgraf_text::words(text, p).count();
+        let w = nutgraf_text::words(text, p).take(ENOUGH.saturating_sub(words).max(1)).count();
         if w > 0 {
             words += w;
             kept.push(p);

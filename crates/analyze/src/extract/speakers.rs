@@ -101,10 +101,11 @@ static VENUES: &[&str] = &[
 ];
 const LOOK_BACK: usize = 400;
 
-/// A speaker in token terms, before mapping to original spans.
-#[derive(Clone, Debug)]
+/// A speaker in token terms, before mapping to original spans. Its name is the entity's, or the
+/// text of `span` when there is no entity ([`Ctx::name`]): made into a string only for the output
+/// ([`Ctx::speaker`]), since most speakers found are tried and dropped or passed along.
+#[derive(Clone, Copy, Debug)]
 pub(super) struct Found {
-    pub name: String,
     pub span: Span,
     pub entity: Option<usize>,
     pub via: Via,
@@ -124,7 +125,7 @@ pub(crate) fn attribute(
     doc: &Document<'_>,
     t: &Tokens<'_>,
     ents: &Ents,
-    raw: Vec<RawQuote>,
+    mut raw: Vec<RawQuote>,
     dates: &[DateMention],
 ) -> (Vec<Quote>, Vec<Statement>) {
     let cx = Ctx { doc, t, ents, dates };
@@ -165,9 +166,9 @@ pub(crate) fn attribute(
                     (lead_from..open).any(|k| cx.cue(k))
                 };
             let mut found = trail.or_else(|| cx.lead(lead_from, open)).or_else(|| cx.colon_lead(lead_from, open));
-            if found.as_ref().is_some_and(|f| f.entity.is_none() && is_document(&f.name, t.es)) {
+            if found.as_ref().is_some_and(|f| f.entity.is_none() && is_document(cx.name(f), t.es)) {
                 // "..., the statement said": the author of the statement named before.
-                found = last.as_ref().map(|(_, f, _, _)| Found { via: Via::Previous, ..f.clone() });
+                found = last.as_ref().map(|(_, f, _, _)| Found { via: Via::Previous, ..*f });
             }
             let own = found.is_some();
             if (own && short_ok) || q.words >= 3 {
@@ -177,7 +178,7 @@ pub(crate) fn attribute(
                     let first_in_para = t.toks.get(open.wrapping_sub(1)).is_none_or(|x| x.para != para);
                     if let Some((p, f, d, colon)) = &last {
                         if *p == para || (*colon && *p + 1 == para && first_in_para) {
-                            found = Some(Found { via: Via::Previous, ..f.clone() });
+                            found = Some(Found { via: Via::Previous, ..*f });
                             date = d.clone();
                         }
                     }
@@ -185,12 +186,14 @@ pub(crate) fn attribute(
                 let cue = if own { cx.cue_span(lead_from, open, after, trail_to) } else { None };
                 if let Some(f) = &found {
                     let colon = t.punct(open.wrapping_sub(1), b':') && after >= to;
-                    last = Some((para, f.clone(), date.clone(), colon));
+                    last = Some((para, *f, date.clone(), colon));
                 }
+                let (span, closed) = (q.inner, q.closed);
                 quotes.push(Quote {
-                    span: q.inner,
-                    parts: q.parts.clone(),
-                    closed: q.closed,
+                    span,
+                    // Moved, not copied: each raw quote is read once.
+                    parts: std::mem::take(&mut raw[qi - 1].parts),
+                    closed,
                     sentence: s,
                     speaker: found.map(|f| cx.speaker(f)),
                     cue,
@@ -212,9 +215,10 @@ pub(crate) fn attribute(
             // the quote that opens the next paragraph.
             let f = match (from..to).find(|&k| cx.cue(k)) {
                 Some(v) => cx.subject(from, v),
-                None => cx.ents.within(from, to).iter().find(|m| cx.kind(m.ent) == EntityKind::Person).map(|m| {
-                    let e = &cx.ents.list[m.ent];
-                    Found { name: e.name.clone(), span: m.span, entity: Some(m.ent), via: Via::Name }
+                None => cx.ents.within(from, to).iter().find(|m| cx.kind(m.ent) == EntityKind::Person).map(|m| Found {
+                    span: m.span,
+                    entity: Some(m.ent),
+                    via: Via::Name,
                 }),
             };
             if let Some(f) = f {
@@ -282,8 +286,7 @@ impl Ctx<'_, '_> {
             .within(from, open)
             .iter()
             .find(|m| !t.toks[m.first].quoted && self.kind(m.ent) == EntityKind::Person)?;
-        let e = &self.ents.list[m.ent];
-        Some(Found { name: e.name.clone(), span: m.span, entity: Some(m.ent), via: Via::Name })
+        Some(Found { span: m.span, entity: Some(m.ent), via: Via::Name })
     }
 
     /// The first [`Ctx::source_cue`] in tokens `[from, to)`. In English only a token of nine
@@ -323,8 +326,7 @@ impl Ctx<'_, '_> {
         // Only a person named in this paragraph or the one before: further back, the dropped
         // subject is more likely someone the rules did not recognize.
         let m = self.recent_person(v)?;
-        let e = &self.ents.list[m.ent];
-        Some(Found { name: e.name.clone(), span: t.toks[v].span, entity: Some(m.ent), via: Via::Pronoun })
+        Some(Found { span: t.toks[v].span, entity: Some(m.ent), via: Via::Pronoun })
     }
 
     /// The subject before the verb at `v`, within `[from, v)`, skipping an appositive or
@@ -339,8 +341,7 @@ impl Ctx<'_, '_> {
             if let Some(m) =
                 ms.iter().find(|m| matches!(self.kind(m.ent), EntityKind::Person | EntityKind::Organization))
             {
-                let e = &self.ents.list[m.ent];
-                return Some(Found { name: e.name.clone(), span: m.span, entity: Some(m.ent), via: Via::Name });
+                return Some(Found { span: m.span, entity: Some(m.ent), via: Via::Name });
             }
         }
         let mut end = v;
@@ -428,8 +429,7 @@ impl Ctx<'_, '_> {
             .or_else(|| ms.iter().rev().find(|m| self.kind(m.ent) == EntityKind::Organization));
         if let Some(m) = pick {
             if self.kind(m.ent) == EntityKind::Person || m.end == to {
-                let e = &self.ents.list[m.ent];
-                return Some(Found { name: e.name.clone(), span: m.span, entity: Some(m.ent), via: Via::Name });
+                return Some(Found { span: m.span, entity: Some(m.ent), via: Via::Name });
             }
         }
         if to - from == 1 && t.is_lang(from, PRONOUNS, PRONOUNS_ES) {
@@ -454,20 +454,18 @@ impl Ctx<'_, '_> {
         let span = Span::new(t.toks[a].span.start, t.toks[to - 1].span.end);
         let bare = (to - a == 1 || (to - a == 2 && t.is_lang(a, ARTICLES, ARTICLES_ES))) && t.on(to - 1, ROLE);
         if bare {
-            if let Some(m) = self.titled(a, t.lower(t.toks[to - 1].span)) {
-                let e = &self.ents.list[m];
-                return Some(Found { name: e.name.clone(), span, entity: Some(m), via: Via::Description });
+            if let Some(m) = self.titled(a, &t.s(to - 1).to_ascii_lowercase()) {
+                return Some(Found { span, entity: Some(m), via: Via::Description });
             }
         }
         if t.es && to - a == 2 && t.is_lang(a, &[], &["el", "la"]) {
             // "—dijo el comerciante": Spanish refers back to the person just named by what they
             // are; the nearest person of the article's gender in this paragraph or the one before.
             if let Some(m) = self.described(a) {
-                let e = &self.ents.list[m];
-                return Some(Found { name: e.name.clone(), span, entity: Some(m), via: Via::Description });
+                return Some(Found { span, entity: Some(m), via: Via::Description });
             }
         }
-        Some(Found { name: t.text[span].to_string(), span, entity: None, via: Via::Description })
+        Some(Found { span, entity: None, via: Via::Description })
     }
 
     /// Resolves the pronoun at token `k`.
@@ -495,11 +493,11 @@ impl Ctx<'_, '_> {
                         && (e.gender.is_none() || e.gender == want || e.gender == Some(Gender::Any))
                 };
                 if ok {
-                    return Found { name: e.name.clone(), span, entity: Some(m.ent), via: Via::Pronoun };
+                    return Found { span, entity: Some(m.ent), via: Via::Pronoun };
                 }
             }
         }
-        Found { name: t.s(k).to_string(), span, entity: None, via: Via::Pronoun }
+        Found { span, entity: None, via: Via::Pronoun }
     }
 
     /// The nearest person before the Spanish description at token `k` ("el comerciante") whose
@@ -539,10 +537,18 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// The name of the speaker `f`: its entity's name, else its span's text as written.
+    pub(super) fn name(&self, f: &Found) -> &str {
+        match f.entity {
+            Some(e) => &self.ents.list[e].name,
+            None => &self.t.text[f.span],
+        }
+    }
+
     pub(super) fn speaker(&self, f: Found) -> Speaker {
         let role = f.entity.and_then(|e| self.ents.list[e].role).map(|r| self.doc.text.to_original(r));
         Speaker {
-            name: f.name,
+            name: self.name(&f).to_string(),
             span: self.doc.text.to_original(f.span),
             entity: f.entity,
             role: role.map(|r| self.doc.text.original()[r].to_string()),

@@ -81,7 +81,7 @@ impl Ctx<'_, '_> {
         let st = Statement {
             span: self.doc.text.to_original(norm),
             sentence: s,
-            speaker: self.speaker(found.clone()),
+            speaker: self.speaker(found),
             cue: self.doc.text.to_original(t.toks[cue].span),
             date: None,
         };

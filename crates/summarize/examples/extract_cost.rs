@@ -1,0 +1,55 @@
+//! What the extraction adds to a brief, on the bundled example articles: the path that
+//! `nutgraf summarize --format json|markdown` and `nutgraf bench --extract` take (the brief, then
+//! [`Brief::extraction`](nutgraf_summarize::Brief::extraction) on the same segmented article).
+//!
+//! ```sh
+//! cargo build --profile bench -p nutgraf-summarize --example extract_cost
+//! ROUNDS=200 valgrind --tool=callgrind target/release/examples/extract_cost brief+extract
+//! ```
+//!
+//! MODE is `brief` (the plain brief) or `brief+extract`. Under callgrind, subtract a run with
+//! `ROUNDS=0` (setup and one warm-up round) from a run with `ROUNDS=N` and divide by N for the
+//! instructions of a round (three briefs); the two modes' difference is what the extraction adds.
+//! The wall time printed is noisy on a shared machine; the instruction count is the stable figure.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use nutgraf_summarize::{Length, Options, Summarizer};
+
+const ARTICLES: [&str; 3] = [
+    include_str!("../../../examples/riverside-budget.txt"),
+    include_str!("../../../examples/harbor-bridge.txt"),
+    include_str!("../../../examples/clinic-closure.txt"),
+];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mode = std::env::args().nth(1).unwrap_or_else(|| "brief+extract".to_string());
+    let extract = match mode.as_str() {
+        "brief" => false,
+        "brief+extract" => true,
+        _ => return Err(format!("unknown mode {mode:?}: brief or brief+extract").into()),
+    };
+    let rounds: usize = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(2000);
+    let s = Summarizer::new(Options { length: Length::Sentences(3), ..Options::default() });
+    let round = || -> Result<usize, Box<dyn std::error::Error>> {
+        let mut quotes = 0;
+        for a in ARTICLES {
+            let brief = s.summarize(black_box(a))?;
+            assert_eq!(brief.sentences.len(), 3);
+            if extract {
+                quotes += black_box(brief.extraction()).quotes.len();
+            }
+        }
+        Ok(quotes)
+    };
+    let quotes = round()?;
+    assert!(!extract || quotes > 0, "the examples have quotes");
+    let start = Instant::now();
+    for _ in 0..rounds {
+        assert_eq!(round()?, quotes);
+    }
+    let per = start.elapsed().as_secs_f64() * 1e6 / rounds.max(1) as f64;
+    println!("{mode}: {per:.1} µs per 3 articles ({quotes} quotes a round)");
+    Ok(())
+}
