@@ -161,6 +161,12 @@ impl Lang {
         }
     }
 
+    /// The Snowball stop words of this language (lowercase, sorted by bytes; none for languages
+    /// without a Snowball list), for stages that build their own lookup tables from them.
+    pub fn stop_words(self) -> &'static [&'static str] {
+        crate::stopwords_lang::stop_words(self)
+    }
+
     /// The Snowball stemming algorithm, or `None` for the language-neutral path.
     pub fn stemmer(self) -> Option<Algorithm> {
         Some(match self {

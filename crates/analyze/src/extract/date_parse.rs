@@ -145,12 +145,16 @@ fn number(w: &str) -> Option<i64> {
 }
 
 /// True when token `k` may open a date expression: every form starts with a digit, a date word
-/// (months and weekdays are date words) or a word that opens a relative date. [`parse_at`] is
-/// `None` wherever this is false.
+/// (months and weekdays are date words) or a word that opens a relative date ("a", "last") and
+/// is followed by a date word (a unit or a weekday: "a week ago", "last Tuesday"). [`parse_at`]
+/// is `None` wherever this is false.
 #[inline]
 pub(crate) fn may_open(t: &Tokens<'_>, k: usize) -> bool {
     let tok = t.toks[k];
-    tok.word && (tok.flags & (DATE | DATE_OPEN) != 0 || t.text.as_bytes()[tok.span.start].is_ascii_digit())
+    tok.word
+        && (tok.flags & DATE != 0
+            || t.text.as_bytes()[tok.span.start].is_ascii_digit()
+            || (tok.flags & DATE_OPEN != 0 && t.toks.get(k + 1).is_some_and(|n| n.flags & DATE != 0)))
 }
 
 /// The date expression starting at token `k` of the sentence `[from, to)`: what it says, its
@@ -166,7 +170,7 @@ pub(crate) fn parse_at(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Opti
     let digit = w.as_bytes()[0].is_ascii_digit();
     // Which word lists the word is on, any case, in one lookup: each test below scans its list
     // only when the word is on it (the scans keep their own case rules).
-    let kinds = if digit { 0 } else { KINDS.bits(w) };
+    let kinds = if digit { 0 } else { KINDS.bits(w) as u8 };
     if let Some((m, after, full)) = (date_word && kinds & MONTH != 0).then(|| month(t, k, to)).flatten() {
         if let Some(d) = day(t, after, to) {
             return Some(match year_after(t, after + 1, to) {
@@ -258,13 +262,13 @@ const NUMBER: u8 = 16;
 /// The word lists [`parse_at`] tests, by bit, any case.
 static KINDS: LazyLock<WordTable> = LazyLock::new(|| {
     WordTable::new(&[
-        (&MONTHS, MONTH),
-        (&ABBREV, MONTH),
-        (&["Sept"], MONTH),
-        (&["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], WEEKDAY),
-        (&["today", "tonight", "yesterday", "tomorrow"], DAY_SHIFT),
-        (&["last", "past", "next", "coming", "this"], STEP),
-        (&["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], NUMBER),
+        (&MONTHS, MONTH.into()),
+        (&ABBREV, MONTH.into()),
+        (&["Sept"], MONTH.into()),
+        (&["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], WEEKDAY.into()),
+        (&["today", "tonight", "yesterday", "tomorrow"], DAY_SHIFT.into()),
+        (&["last", "past", "next", "coming", "this"], STEP.into()),
+        (&["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], NUMBER.into()),
     ])
 });
 

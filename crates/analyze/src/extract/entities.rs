@@ -16,15 +16,14 @@
 //! FBI agent", "Budget chief") or an appositive after it (", the budget chief,").
 
 use nutgraf_text::{Document, Span};
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::gaz_names::FIRST_NAMES;
 use super::gaz_places::PLACES;
-use super::lexicon::{self, CONN, CUE, HONOR, ORG, ROLE};
+use super::lexicon::{self, NameTable, CONN, CUE, HONOR, ORG, ROLE};
 use super::tokens::Tokens;
 
 /// What an entity is.
@@ -153,28 +152,40 @@ impl Ents {
     }
 }
 
-static FIRST: LazyLock<FxHashMap<&'static str, Gender>> = LazyLock::new(|| FIRST_NAMES.iter().copied().collect());
-static PLACE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| PLACES.iter().map(|&(n, _)| n).collect());
+static FIRST: LazyLock<NameTable<Gender>> = LazyLock::new(|| NameTable::new(FIRST_NAMES));
+static PLACE: LazyLock<NameTable<bool>> =
+    LazyLock::new(|| NameTable::new(&PLACES.iter().map(|&(n, _)| (n, true)).collect::<Vec<_>>()));
 
 fn first_name(w: &str) -> Option<Gender> {
-    FIRST.get(w).copied()
+    FIRST.get(w)
 }
 
 fn place(name: &str) -> bool {
-    PLACE.contains(name)
+    PLACE.get(name).is_some()
 }
 
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix('\'')).unwrap_or(s)
 }
 
-/// The lowercase form of `s`, the text at byte `start` of the normalized text: borrowed from the
-/// lowercased text when ASCII (there `to_lowercase` only lowercases ASCII), else allocated.
-fn lower_key<'t>(t: &'t Tokens<'_>, start: usize, s: &str) -> Cow<'t, str> {
-    if s.is_ascii() {
-        Cow::Borrowed(t.lower(Span::new(start, start + s.len())))
-    } else {
-        Cow::Owned(s.to_lowercase())
+/// A name as the maps of surnames and organization and place names key it: its lowercase form.
+/// Short ASCII forms (nearly all names) are packed into one integer with their length, so that a
+/// lookup neither allocates nor hashes a string; the others are the lowercase string.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Short(u128, u8),
+    Long(String),
+}
+
+/// The [`Key`] of `s`: `s.to_lowercase()` (for ASCII, `to_ascii_lowercase`), packed when short.
+fn lower_key(s: &str) -> Key {
+    if let Some(k) = lexicon::lower_packed(s.as_bytes()) {
+        return Key::Short(k, s.len() as u8);
+    }
+    let lower = if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() };
+    match lexicon::lower_packed(lower.as_bytes()) {
+        Some(k) => Key::Short(k, lower.len() as u8),
+        None => Key::Long(lower),
     }
 }
 
@@ -186,9 +197,9 @@ struct Builder<'t, 'd> {
     t: &'t Tokens<'d>,
     ents: Ents,
     /// Lowercase surname -> person entities with it, most recent last.
-    surnames: FxHashMap<String, Vec<usize>>,
+    surnames: FxHashMap<Key, Vec<usize>>,
     /// Lowercase name -> organization or place entity.
-    named: FxHashMap<String, usize>,
+    named: FxHashMap<Key, usize>,
     /// Word tokens of the run being classified (reused).
     words: Vec<usize>,
 }
@@ -370,8 +381,7 @@ impl Builder<'_, '_> {
             return true;
         }
         let text = &t.text[Span::new(t.toks[i].span.start, t.toks[end - 1].span.end)];
-        if words.len() == 1 && self.surnames.contains_key(&*lower_key(t, t.toks[i].span.start, strip_possessive(text)))
-        {
+        if words.len() == 1 && self.surnames.contains_key(&lower_key(strip_possessive(text))) {
             return false; // a surname already named ("Bello said"), even if a city has that name
         }
         if place(strip_possessive(text)) || (t.es && crate::es::lexicon::place(text)) {
@@ -440,7 +450,7 @@ impl Builder<'_, '_> {
         if words.len() == 1 && t.stop(last) {
             return; // "I promised", "We said"
         }
-        let known = self.surnames.contains_key(&*lower_key(t, t.toks[last].span.start, strip_possessive(t.s(last))));
+        let known = self.surnames.contains_key(&lower_key(strip_possessive(t.s(last))));
         let before_cue = t.toks.get(end).is_some_and(|n| n.word && n.sent == t.toks[i].sent) && t.on(end, CUE);
         let after_said = i > 0 && t.toks[i - 1].sent == t.toks[i].sent && t.on(i - 1, CUE);
         if (known && words.len() == 1) || ((before_cue || after_said) && words.len() <= 3) {
@@ -449,18 +459,15 @@ impl Builder<'_, '_> {
     }
 
     /// Records a person mention `[from, end)` (possessive stripped).
-    /// Strings are copied only when stored: a new surname key, a new or longer name.
+    /// Strings are copied only when stored: a new name, or a longer one.
     fn person(&mut self, from: usize, end: usize, first: Option<&str>, gender: Option<Gender>) {
         let t = self.t;
         let last = (from..end).rev().find(|&k| t.toks[k].word).unwrap_or(from);
         let surname = strip_possessive(t.s(last));
-        let key = lower_key(t, t.toks[last].span.start, surname);
+        let key = lower_key(surname);
         let span = Span::new(t.toks[from].span.start, t.toks[last].span.start + surname.len());
         let name = &t.text[span];
-        let cands = match self.surnames.get_mut(&*key) {
-            Some(c) => c,
-            None => self.surnames.entry(key.into_owned()).or_default(),
-        };
+        let cands = self.surnames.entry(key).or_default();
         let hit = cands.iter().rev().copied().find(|&e| {
             let ent = &self.ents.list[e];
             match (first, &ent.first_name) {
@@ -506,12 +513,12 @@ impl Builder<'_, '_> {
         let raw = &t.text[Span::new(t.toks[from].span.start, t.toks[end - 1].span.end)];
         let name = strip_possessive(raw);
         let span = Span::new(t.toks[from].span.start, t.toks[from].span.start + name.len());
-        let key = lower_key(t, span.start, name);
-        let ent = match self.named.get(&*key) {
+        let key = lower_key(name);
+        let ent = match self.named.get(&key) {
             Some(&e) => e,
             None => {
                 self.ents.list.push(Ent { kind, name: name.to_string(), first_name: None, gender: None, role: None });
-                self.named.insert(key.into_owned(), self.ents.list.len() - 1);
+                self.named.insert(key, self.ents.list.len() - 1);
                 self.ents.list.len() - 1
             }
         };

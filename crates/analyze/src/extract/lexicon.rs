@@ -59,10 +59,23 @@ static FLAG_LISTS: [(&[&str], u8); 7] = [
     (DATE_OPENERS, DATE_OPEN),
 ];
 
+/// The bit [`FLAGS`] sets, above the list bits, for English stop words ([`word_bits_at`]).
+pub(crate) const STOP: u16 = 1 << 8;
+
+/// The list bits and [`STOP`], in one table: one probe tells both.
 static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
-    let mut t = WordTable::new(&FLAG_LISTS);
+    let mut t = WordTable::new(&[]);
+    for (list, bit) in FLAG_LISTS {
+        for w in list {
+            t.insert(w, bit.into());
+        }
+    }
     for (w, _) in HONORIFICS {
-        t.insert(w, HONOR);
+        t.insert(w, HONOR.into());
+    }
+    // The Snowball list of [`nutgraf_text::is_stop_word`]: all ASCII, none over 16 bytes.
+    for w in nutgraf_text::Lang::English.stop_words() {
+        t.insert(w, STOP);
     }
     t
 });
@@ -79,7 +92,7 @@ const SLOTS: usize = 1024;
 /// most words that are on no list.
 pub(crate) struct WordTable {
     keys: Box<[u128; SLOTS]>,
-    bits: Box<[u8; SLOTS]>,
+    bits: Box<[u16; SLOTS]>,
     /// Bit [`shape`] is set for every word in the table.
     shapes: Box<[u64; 256]>,
 }
@@ -94,7 +107,7 @@ fn shape(len: usize, first: u8, last: u8) -> usize {
 impl WordTable {
     /// A table of `lists` (each short ASCII words, any case, and the bit they set); at most a few
     /// hundred words in all.
-    pub(crate) fn new(lists: &[(&[&str], u8)]) -> WordTable {
+    pub(crate) fn new(lists: &[(&[&str], u16)]) -> WordTable {
         let mut t = WordTable { keys: Box::new([0; SLOTS]), bits: Box::new([0; SLOTS]), shapes: Box::new([0; 256]) };
         for &(list, bit) in lists {
             for w in list {
@@ -106,13 +119,13 @@ impl WordTable {
 
     /// The bits of `word`, any case (0 when on no list).
     #[inline]
-    pub(crate) fn bits(&self, word: &str) -> u8 {
+    pub(crate) fn bits(&self, word: &str) -> u16 {
         self.bits_at(word.as_bytes(), 0, word.len())
     }
 
     /// The bits of the word `text[start..end]`, any case (0 when on no list).
     #[inline(always)]
-    pub(crate) fn bits_at(&self, text: &[u8], start: usize, end: usize) -> u8 {
+    pub(crate) fn bits_at(&self, text: &[u8], start: usize, end: usize) -> u16 {
         let len = end - start;
         if len == 0 || len > 16 {
             return 0;
@@ -129,7 +142,7 @@ impl WordTable {
         (h >> (64 - SLOTS.trailing_zeros())) as usize
     }
 
-    fn insert(&mut self, word: &str, bit: u8) {
+    fn insert(&mut self, word: &str, bit: u16) {
         let key = key_at(word.as_bytes(), 0, word.len()).expect("list words are short ASCII");
         let b = word.as_bytes();
         let s = shape(b.len(), b[0], b[b.len() - 1]);
@@ -143,7 +156,7 @@ impl WordTable {
     }
 
     #[inline]
-    fn get(&self, key: u128) -> u8 {
+    fn get(&self, key: u128) -> u16 {
         let mut i = Self::slot(key);
         loop {
             let k = self.keys[i];
@@ -156,6 +169,87 @@ impl WordTable {
             i = (i + 1) & (SLOTS - 1);
         }
     }
+}
+
+/// An exact (case-sensitive) map from gazetteer names to a value, for the names the entity rules
+/// look up at every capitalized word. Names of up to 16 bytes (all first names, nearly all places)
+/// are keyed by their bytes packed into one `u128` with their length, in an open-addressing table
+/// (linear probing) at most half full: a lookup copies the word into a register-sized key,
+/// multiplies once and compares integers, where a general hash map hashes the string and compares
+/// it with `memcmp`. Longer names go to a hash map.
+pub(crate) struct NameTable<V: Copy> {
+    keys: Box<[u128]>,
+    /// The length of each slot's name (0: an empty slot).
+    lens: Box<[u8]>,
+    vals: Box<[Option<V>]>,
+    long: rustc_hash::FxHashMap<&'static str, V>,
+}
+
+impl<V: Copy> NameTable<V> {
+    /// A table of `entries` (names unique).
+    pub(crate) fn new(entries: &[(&'static str, V)]) -> NameTable<V> {
+        let slots = (entries.len() * 2).next_power_of_two().max(16);
+        let mut t = NameTable {
+            keys: vec![0; slots].into_boxed_slice(),
+            lens: vec![0; slots].into_boxed_slice(),
+            vals: vec![None; slots].into_boxed_slice(),
+            long: Default::default(),
+        };
+        for &(name, v) in entries {
+            if name.is_empty() {
+                continue;
+            }
+            if name.len() > 16 {
+                t.long.insert(name, v);
+                continue;
+            }
+            let key = packed(name.as_bytes());
+            let mut i = t.slot(key);
+            while t.lens[i] != 0 && !(t.keys[i] == key && usize::from(t.lens[i]) == name.len()) {
+                i = (i + 1) & (slots - 1);
+            }
+            (t.keys[i], t.lens[i], t.vals[i]) = (key, name.len() as u8, Some(v));
+        }
+        t
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize & (self.keys.len() - 1)
+    }
+
+    /// The value of `name`, exactly as written.
+    #[inline]
+    pub(crate) fn get(&self, name: &str) -> Option<V> {
+        let len = name.len();
+        if len == 0 {
+            return None;
+        }
+        if len > 16 {
+            return self.long.get(name).copied();
+        }
+        let key = packed(name.as_bytes());
+        let mut i = self.slot(key);
+        loop {
+            let n = usize::from(self.lens[i]);
+            if n == 0 {
+                return None;
+            }
+            if n == len && self.keys[i] == key {
+                return self.vals[i];
+            }
+            i = (i + 1) & (self.keys.len() - 1);
+        }
+    }
+}
+
+/// Up to 16 bytes, little-endian and zero-padded, as one integer (exact: with the length, no two
+/// byte strings share a key).
+#[inline]
+fn packed(b: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    u128::from_le_bytes(buf)
 }
 
 /// `MASKS[n]`: the low `n` bytes set.
@@ -205,21 +299,30 @@ fn key_at(text: &[u8], start: usize, end: usize) -> Option<u128> {
     Some(raw | (upper >> 2))
 }
 
-/// The list bits of a word, any case (the stop-word bit is not set here: see [`stop`]).
+/// The ASCII-lowercased bytes of `word`, packed into one integer (little-endian, zero-padded),
+/// when it is ASCII and at most 16 bytes long.
+#[inline]
+pub(crate) fn lower_packed(word: &[u8]) -> Option<u128> {
+    key_at(word, 0, word.len())
+}
+
+/// The list bits of a word, any case (without [`STOP`]).
 #[cfg(test)]
 pub(crate) fn flags(word: &str) -> u8 {
     flags_at(word.as_bytes(), 0, word.len())
 }
 
 /// [`flags`] of the word `text[start..end]`.
-#[inline]
+#[cfg(test)]
 pub(crate) fn flags_at(text: &[u8], start: usize, end: usize) -> u8 {
-    FLAGS.bits_at(text, start, end)
+    word_bits_at(text, start, end) as u8
 }
 
-/// True when `lower` (an ASCII-lowercased word) is an English stop word.
-pub(crate) fn stop(lower: &str) -> bool {
-    nutgraf_text::is_stop_word(lower)
+/// The list bits of the word `text[start..end]`, any case, and [`STOP`] when it is an English
+/// stop word (what [`nutgraf_text::is_stop_word`] says of it ASCII-lowercased).
+#[inline]
+pub(crate) fn word_bits_at(text: &[u8], start: usize, end: usize) -> u16 {
+    FLAGS.bits_at(text, start, end)
 }
 
 /// Verbs that tie a statement to its source (a superset of [`crate::is_reporting_verb`]'s list).
@@ -340,6 +443,35 @@ mod tests {
     }
 
     #[test]
+    fn name_table_is_the_exact_map() {
+        let names: Vec<(&'static str, u8)> = vec![
+            ("Ana", 1),
+            ("Anastasia", 2),
+            ("Sixteen-byte-nam", 3),
+            ("Seventeen-byte-na", 4),
+            ("S\u{E3}o Paulo", 5),
+            ("Rio de Janeiro State Capital", 6),
+        ];
+        let t = NameTable::new(&names);
+        for &(n, v) in &names {
+            assert_eq!(t.get(n), Some(v), "{n}");
+        }
+        for miss in ["", "ana", "ANA", "An", "Anas", "Ana\0", "Seventeen-byte-n", "Rio de Janeiro", "S\u{E3}o"] {
+            assert_eq!(t.get(miss), None, "{miss:?}");
+        }
+        // Every gazetteer name is found, and a table of them agrees with a plain map on the words
+        // around them.
+        let first = NameTable::new(super::super::gaz_names::FIRST_NAMES);
+        let map: std::collections::HashMap<&str, super::super::Gender> =
+            super::super::gaz_names::FIRST_NAMES.iter().copied().collect();
+        for &(n, _) in super::super::gaz_names::FIRST_NAMES {
+            for w in [n.to_string(), n.to_ascii_lowercase(), format!("{n}s"), n[..n.len() - 1].to_string()] {
+                assert_eq!(first.get(&w), map.get(w.as_str()).copied(), "{w}");
+            }
+        }
+    }
+
+    #[test]
     fn word_table_finds_every_list_word_in_any_case_and_nothing_else() {
         for (list, bit) in FLAG_LISTS {
             for w in list {
@@ -359,6 +491,16 @@ mod tests {
         // Near misses: prefixes and extensions of list words, non-ASCII, too long, empty.
         for w in ["sai", "saids", "sa\u{EF}d", "superintendents", "councilmembership", "", "-", "2024"] {
             assert_eq!(flags(w), 0, "{w:?}");
+        }
+        // The stop-word bit says what `is_stop_word` says of the word ASCII-lowercased, for every
+        // stop word and list word in any case and for near misses.
+        let stops = nutgraf_text::Lang::English.stop_words().iter();
+        let words = FLAG_LISTS.iter().flat_map(|(l, _)| l.iter()).chain(stops);
+        for w in words.map(|w| w.to_string()).chain(["Theirs", "the\u{E9}", "hers'", "x"].map(String::from)) {
+            for form in [w.clone(), w.to_ascii_uppercase(), format!("{w}s"), w[1..].to_string()] {
+                let stop = word_bits_at(form.as_bytes(), 0, form.len()) & STOP != 0;
+                assert_eq!(stop, nutgraf_text::is_stop_word(&form.to_ascii_lowercase()), "{form:?}");
+            }
         }
         let text = "the Superintendent";
         assert_eq!(flags_at(text.as_bytes(), 4, text.len()), ROLE);

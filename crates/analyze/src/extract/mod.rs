@@ -130,9 +130,8 @@ pub fn extract(doc: &Document<'_>, reference_date: Option<NaiveDate>) -> Extract
 
 /// The extraction, with the Spanish word lists and quote scanner when `es`.
 pub(crate) fn extract_with(doc: &Document<'_>, reference_date: Option<NaiveDate>, es: bool) -> Extraction {
-    let toks = tokens::tokenize_lang(doc, es);
     let quotes = if es { crate::es::quotes::find(doc) } else { quotes::find(doc) };
-    let toks = tokens::mark_quoted(toks, &quotes);
+    let toks = tokens::tokenize_quoted(doc, es, &quotes);
     let ents = entities::find(doc, &toks);
     let dates = dates::find(doc, &toks, reference_date);
     let (mut quotes, statements) = speakers::attribute(doc, &toks, &ents, quotes, &dates.mentions);

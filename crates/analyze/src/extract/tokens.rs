@@ -3,11 +3,13 @@
 //! Tokens are words (as [`nutgraf_text::words`] finds them) and single punctuation characters,
 //! with normalized spans, their sentence and paragraph, and whether they lie inside a direct
 //! quote. Built in one pass; later stages look tokens up by index and never rescan the text.
-//! An ASCII-lowercased copy of the text, made once, gives every token its lowercase form by the
-//! same span ([`Tokens::lower`]), so rules that need one borrow it rather than allocate it.
+//! What a word is (capitalized, on which word lists, a stop word) depends only on how it is
+//! written, so it is worked out once per distinct written word ([`Document::word_ids`], numbered
+//! when the brief's analysis read the article) and copied to each of its tokens.
 
 use nutgraf_text::{Document, Span};
 
+use super::lexicon::STOP;
 use super::quotes::RawQuote;
 
 /// One token of the normalized text.
@@ -27,6 +29,8 @@ pub(crate) struct Tok {
     pub first: bool,
     /// Inside a direct quote (quotation marks excluded).
     pub quoted: bool,
+    /// An English stop word (always false in Spanish text: see [`Tokens::stop`]).
+    pub stop: bool,
     /// The word lists the token is on ([`super::lexicon::flags`]).
     pub flags: u8,
 }
@@ -36,8 +40,6 @@ pub(crate) struct Tok {
 pub(crate) struct Tokens<'d> {
     /// Normalized text.
     pub text: &'d str,
-    /// The normalized text, ASCII-lowercased: same length, same char boundaries.
-    pub lower: String,
     /// Tokens in order.
     pub toks: Vec<Tok>,
     /// For each sentence, the index of its first token (and one past the last at the end).
@@ -50,11 +52,6 @@ impl Tokens<'_> {
     /// The normalized text of token `i`.
     pub fn s(&self, i: usize) -> &str {
         &self.text[self.toks[i].span]
-    }
-
-    /// The ASCII-lowercased text of the normalized span `span` (non-ASCII letters as written).
-    pub fn lower(&self, span: Span) -> &str {
-        &self.lower.as_str()[span]
     }
 
     /// True when token `i` is `w`, ignoring ASCII case.
@@ -86,7 +83,7 @@ impl Tokens<'_> {
         if self.es {
             crate::es::lexicon::stop(&self.text[t.span])
         } else {
-            super::lexicon::stop(&self.lower.as_str()[t.span])
+            t.stop
         }
     }
 
@@ -115,55 +112,139 @@ fn same(text: &str, span: Span, w: &str) -> bool {
     span.len() == w.len() && text.as_bytes()[span.start..span.end].eq_ignore_ascii_case(w.as_bytes())
 }
 
-/// Tokenizes every sentence of `doc` (English word lists).
+/// Tokenizes every sentence of `doc` (English word lists), with no quotes.
 #[cfg(test)]
 pub(crate) fn tokenize<'d>(doc: &'d Document<'_>) -> Tokens<'d> {
     tokenize_lang(doc, false)
 }
 
-/// Tokenizes every sentence of `doc`, with the Spanish word lists when `es`.
+/// Tokenizes every sentence of `doc`, with the Spanish word lists when `es`, with no quotes.
+#[cfg(test)]
 pub(crate) fn tokenize_lang<'d>(doc: &'d Document<'_>, es: bool) -> Tokens<'d> {
+    tokenize_quoted(doc, es, &[])
+}
+
+/// Tokenizes every sentence of `doc`, with the Spanish word lists when `es`, and marks the
+/// tokens inside `quotes` (sorted by start, normalized spans) in the same pass.
+pub(crate) fn tokenize_quoted<'d>(doc: &'d Document<'_>, es: bool, quotes: &[RawQuote]) -> Tokens<'d> {
     // One monomorphized copy per language keeps the English loop exactly as it was.
     if es {
-        tokenize_impl::<true>(doc)
+        tokenize_impl::<true>(doc, quotes)
     } else {
-        tokenize_impl::<false>(doc)
+        tokenize_impl::<false>(doc, quotes)
     }
 }
 
-fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>) -> Tokens<'d> {
+/// [`WordFacts`] bit: worked out (a word on no list, lowercase, still has this bit).
+const KNOWN: u16 = 1 << 15;
+/// [`WordFacts`] bit: starts with an uppercase letter.
+const CAP: u16 = 1 << 9;
+
+/// What a written word is, per number of [`Document::word_ids`]: its list bits
+/// ([`super::lexicon::flags`]) in the low byte, then [`STOP`] and [`CAP`]; 0 until worked out.
+struct WordFacts<const ES: bool>(Vec<u16>);
+
+impl<const ES: bool> WordFacts<ES> {
+    /// The facts of word `w` (numbered `id`), worked out on its first occurrence.
+    #[inline(always)]
+    fn get(&mut self, text: &str, w: Span, id: u32) -> u16 {
+        let f = &mut self.0[id as usize];
+        if *f == 0 {
+            *f = Self::work_out(text, w);
+        }
+        *f
+    }
+
+    fn work_out(text: &str, w: Span) -> u16 {
+        let bytes = text.as_bytes();
+        let b0 = bytes[w.start];
+        let cap = if b0.is_ascii() {
+            b0.is_ascii_uppercase()
+        } else {
+            text[w].chars().next().is_some_and(char::is_uppercase)
+        };
+        let bits = if ES {
+            crate::es::lexicon::flags(&text[w]).into()
+        } else {
+            super::lexicon::word_bits_at(bytes, w.start, w.end)
+        };
+        KNOWN | bits | if cap { CAP } else { 0 }
+    }
+}
+
+/// Whether tokens, visited in order, lie inside a quote.
+struct Inside<'q> {
+    /// Sorted by start, normalized spans.
+    quotes: &'q [RawQuote],
+    /// The first quote that does not end before the last token asked about.
+    q: usize,
+    /// Where that quote's content starts (`usize::MAX` past the last quote).
+    next: usize,
+}
+
+impl<'q> Inside<'q> {
+    fn new(quotes: &'q [RawQuote]) -> Inside<'q> {
+        Inside { quotes, q: 0, next: quotes.first().map_or(usize::MAX, |r| r.inner.start) }
+    }
+
+    /// True when `span` (after every span asked about before) lies inside a quote's content.
+    #[inline(always)]
+    fn at(&mut self, span: Span) -> bool {
+        // Most tokens come before the next quote: one compare.
+        span.start >= self.next && self.at_or_after(span)
+    }
+
+    fn at_or_after(&mut self, span: Span) -> bool {
+        while self.q < self.quotes.len() && self.quotes[self.q].inner.end <= span.start {
+            self.q += 1;
+        }
+        self.next = self.quotes.get(self.q).map_or(usize::MAX, |r| r.inner.start);
+        self.quotes.get(self.q).is_some_and(|r| r.inner.start <= span.start && span.end <= r.inner.end)
+    }
+}
+
+fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote]) -> Tokens<'d> {
     let text = doc.text.normalized();
     let bytes = text.as_bytes();
     // About one token (word or punctuation mark) per four bytes of news text.
     let mut toks = Vec::with_capacity(text.len() / 3 + 8);
     let mut sent_start = Vec::with_capacity(doc.sentences.len() + 1);
+    let mut facts = WordFacts::<ES>(vec![0; doc.vocabulary_len()]);
+    let mut inside = Inside::new(quotes);
     for (si, s) in doc.sentences.iter().enumerate() {
         let first_tok = toks.len();
         sent_start.push(first_tok);
         let (sent, para) = (si as u32, s.paragraph as u32);
-        let mark = |span: Span, toks: &mut Vec<Tok>| {
+        let mark = |span: Span, toks: &mut Vec<Tok>, inside: &mut Inside<'_>| {
             let first = toks.len() == first_tok;
-            toks.push(Tok { span, word: false, cap: false, sent, para, first, quoted: false, flags: 0 });
+            let quoted = inside.at(span);
+            toks.push(Tok { span, word: false, cap: false, sent, para, first, quoted, stop: false, flags: 0 });
         };
         let mut pos = s.norm.start;
-        for &w in doc.sentence_words(si) {
-            punct(text, pos, w.start, &mut |sp| mark(sp, &mut toks));
-            let b0 = bytes[w.start];
-            let cap = if b0.is_ascii() {
-                b0.is_ascii_uppercase()
-            } else {
-                text[w.start..].chars().next().is_some_and(char::is_uppercase)
-            };
-            let flags =
-                if ES { crate::es::lexicon::flags(&text[w]) } else { super::lexicon::flags_at(bytes, w.start, w.end) };
+        for (&w, &id) in doc.sentence_words(si).iter().zip(doc.word_ids(si)) {
+            // Between two words there is most often one space and nothing to emit.
+            if w.start != pos + 1 || bytes[pos] != b' ' {
+                punct(text, pos, w.start, &mut |sp| mark(sp, &mut toks, &mut inside));
+            }
+            let f = facts.get(text, w, id);
             let first = toks.len() == first_tok;
-            toks.push(Tok { span: w, word: true, cap, sent, para, first, quoted: false, flags });
+            toks.push(Tok {
+                span: w,
+                word: true,
+                cap: f & CAP != 0,
+                sent,
+                para,
+                first,
+                quoted: inside.at(w),
+                stop: f & STOP != 0,
+                flags: f as u8,
+            });
             pos = w.end;
         }
-        punct(text, pos, s.norm.end, &mut |sp| mark(sp, &mut toks));
+        punct(text, pos, s.norm.end, &mut |sp| mark(sp, &mut toks, &mut inside));
     }
     sent_start.push(toks.len());
-    Tokens { text, lower: text.to_ascii_lowercase(), toks, sent_start, es: ES }
+    Tokens { text, toks, sent_start, es: ES }
 }
 
 /// Emits every character of `text[from..to]` that is not whitespace ([`char::is_whitespace`]),
@@ -187,20 +268,6 @@ fn punct(text: &str, from: usize, to: usize, emit: &mut impl FnMut(Span)) {
             k += c.len_utf8();
         }
     }
-}
-
-/// Marks the tokens inside quotes (`quotes` sorted by start, normalized spans).
-pub(crate) fn mark_quoted<'d>(mut t: Tokens<'d>, quotes: &[RawQuote]) -> Tokens<'d> {
-    let mut q = 0;
-    for tok in &mut t.toks {
-        while q < quotes.len() && quotes[q].inner.end <= tok.span.start {
-            q += 1;
-        }
-        if let Some(r) = quotes.get(q) {
-            tok.quoted = r.inner.start <= tok.span.start && tok.span.end <= r.inner.end;
-        }
-    }
-    t
 }
 
 #[cfg(test)]
