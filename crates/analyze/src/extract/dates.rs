@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date_parse::{may_open, parse_at, Parsed, Unit};
 use super::lexicon::{WordTable, DATE, TENSE};
-use super::tokens::Tokens;
+use super::tokens::{Tok, Tokens};
 use super::DateRef;
 
 /// Absolute or relative.
@@ -161,7 +161,10 @@ pub(crate) fn find(doc: &Document<'_>, t: &Tokens<'_>, reference: Option<NaiveDa
     for (s, sent) in doc.sentences.iter().enumerate() {
         let (from, to) = t.sentence(s);
         // Only sentences with a date word or a four-digit number can hold a date.
-        let Some(first) = (from..to).find(|&k| t.on(k, DATE) || four_digits(t, k)) else { continue };
+        let Some(first) = t.toks[from..to].iter().position(|x| x.flags & DATE != 0 || four_digits(t.text, x)) else {
+            continue;
+        };
+        let first = from + first;
         // The sentence's tense, once per sentence and only if it holds a date (linear time).
         let mut tenses = None;
         // Expressions start at most two tokens before their first date word ("3 days ago").
@@ -207,9 +210,9 @@ fn parse_lang(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Option<(Parse
     }
 }
 
-fn four_digits(t: &Tokens<'_>, k: usize) -> bool {
-    let tok = t.toks[k];
-    tok.word && tok.span.len() == 4 && t.text.as_bytes()[tok.span.start..tok.span.end].iter().all(u8::is_ascii_digit)
+/// True when `tok` is a word of four ASCII digits.
+fn four_digits(text: &str, tok: &Tok) -> bool {
+    tok.word && tok.span.len() == 4 && text.as_bytes()[tok.span.start..tok.span.end].iter().all(u8::is_ascii_digit)
 }
 
 /// The ISO value of a parsed expression in paragraph `para`. `context` is the year of the last

@@ -177,9 +177,10 @@ enum Key {
     Long(String),
 }
 
-/// The [`Key`] of `s`: `s.to_lowercase()` (for ASCII, `to_ascii_lowercase`), packed when short.
-fn lower_key(s: &str) -> Key {
-    if let Some(k) = lexicon::lower_packed(s.as_bytes()) {
+/// The [`Key`] of `s`, the text at byte `start` of `t`'s normalized text: `s.to_lowercase()`
+/// (for ASCII, `to_ascii_lowercase`), packed when short (read in place, in one load).
+fn lower_key(t: &Tokens<'_>, start: usize, s: &str) -> Key {
+    if let Some(k) = lexicon::lower_packed_at(t.text.as_bytes(), start, start + s.len()) {
         return Key::Short(k, s.len() as u8);
     }
     let lower = if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() };
@@ -220,6 +221,9 @@ pub(crate) fn find(_doc: &Document<'_>, t: &Tokens<'_>) -> Ents {
         let (from, to) = t.sentence(s);
         let mut i = from;
         while i < to {
+            // Runs start at capitalized words: skip to the next one.
+            let Some(off) = t.toks[i..to].iter().position(|x| x.word && x.cap) else { break };
+            i += off;
             let end = b.run_end(i, to);
             if end > i {
                 if !b.classify(i, end) {
@@ -381,7 +385,7 @@ impl Builder<'_, '_> {
             return true;
         }
         let text = &t.text[Span::new(t.toks[i].span.start, t.toks[end - 1].span.end)];
-        if words.len() == 1 && self.surnames.contains_key(&lower_key(strip_possessive(text))) {
+        if words.len() == 1 && self.surnames.contains_key(&lower_key(t, t.toks[i].span.start, strip_possessive(text))) {
             return false; // a surname already named ("Bello said"), even if a city has that name
         }
         if place(strip_possessive(text)) || (t.es && crate::es::lexicon::place(text)) {
@@ -450,7 +454,7 @@ impl Builder<'_, '_> {
         if words.len() == 1 && t.stop(last) {
             return; // "I promised", "We said"
         }
-        let known = self.surnames.contains_key(&lower_key(strip_possessive(t.s(last))));
+        let known = self.surnames.contains_key(&lower_key(t, t.toks[last].span.start, strip_possessive(t.s(last))));
         let before_cue = t.toks.get(end).is_some_and(|n| n.word && n.sent == t.toks[i].sent) && t.on(end, CUE);
         let after_said = i > 0 && t.toks[i - 1].sent == t.toks[i].sent && t.on(i - 1, CUE);
         if (known && words.len() == 1) || ((before_cue || after_said) && words.len() <= 3) {
@@ -464,7 +468,7 @@ impl Builder<'_, '_> {
         let t = self.t;
         let last = (from..end).rev().find(|&k| t.toks[k].word).unwrap_or(from);
         let surname = strip_possessive(t.s(last));
-        let key = lower_key(surname);
+        let key = lower_key(t, t.toks[last].span.start, surname);
         let span = Span::new(t.toks[from].span.start, t.toks[last].span.start + surname.len());
         let name = &t.text[span];
         let cands = self.surnames.entry(key).or_default();
@@ -513,7 +517,7 @@ impl Builder<'_, '_> {
         let raw = &t.text[Span::new(t.toks[from].span.start, t.toks[end - 1].span.end)];
         let name = strip_possessive(raw);
         let span = Span::new(t.toks[from].span.start, t.toks[from].span.start + name.len());
-        let key = lower_key(name);
+        let key = lower_key(t, span.start, name);
         let ent = match self.named.get(&key) {
             Some(&e) => e,
             None => {

@@ -247,9 +247,8 @@ impl<V: Copy> NameTable<V> {
 /// byte strings share a key).
 #[inline]
 fn packed(b: &[u8]) -> u128 {
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    u128::from_le_bytes(buf)
+    // Byte by byte: for at most 16 bytes this beats zeroing and copying a buffer by library calls.
+    b.iter().rev().fold(0, |k, &x| k << 8 | u128::from(x))
 }
 
 /// `MASKS[n]`: the low `n` bytes set.
@@ -304,6 +303,12 @@ fn key_at(text: &[u8], start: usize, end: usize) -> Option<u128> {
 #[inline]
 pub(crate) fn lower_packed(word: &[u8]) -> Option<u128> {
     key_at(word, 0, word.len())
+}
+
+/// [`lower_packed`] of the word `text[start..end]`, read in place.
+#[inline]
+pub(crate) fn lower_packed_at(text: &[u8], start: usize, end: usize) -> Option<u128> {
+    key_at(text, start, end)
 }
 
 /// The list bits of a word, any case (without [`STOP`]).

@@ -8,6 +8,7 @@
 use nutgraf_text::Span;
 use serde::{Deserialize, Serialize};
 
+use super::lexicon::CUE;
 use super::speakers::{date_within, Ctx, Found, Speaker, Via};
 use super::DateRef;
 
@@ -37,7 +38,8 @@ impl Ctx<'_, '_> {
             let content = if a == from { (comma + 1, end) } else { (from, a.saturating_sub(1).max(from)) };
             (a, f, content)
         } else {
-            let v = (from..end).find(|&k| self.cue(k))?;
+            // The first reporting verb outside quotes ([`Ctx::cue`]), read off the token slice.
+            let v = from + t.toks[from..end].iter().position(|x| x.word && !x.quoted && x.flags & CUE != 0)?;
             let words_after = (v + 1..end).filter(|&k| t.toks[k].word).count();
             let that = (v + 1..end).take(8).find(|&k| t.is_lang(k, &["that"], &["que"]));
             let comma_before = (from..v).rev().find(|&k| t.punct(k, b','));
