@@ -36,7 +36,8 @@ pub(crate) static OPENERS: &[&str] = &[
 /// Sentence openers that, capitalized after a word and a space with no punctuation between, start
 /// a new sentence: the line break after a caption or headline was lost ("... on Friday He
 /// said"). Exact case; "A", "I" and "His" are left out ("Plan A was", "you and I went", "for His
-/// people").
+/// people"). `segment.rs` tests the first letters (A B H I S T W) and lengths (2 to 7) before the
+/// table; the test below keeps them in step.
 #[rustfmt::skip]
 pub(crate) static CAPITALIZED_OPENERS: &[&str] = &[
     "After", "An", "And", "But", "He", "However", "In", "It", "Its", "She", "The", "Their",
@@ -64,6 +65,12 @@ mod tests {
     fn tables_are_sorted_for_binary_search() {
         for t in [TITLES, TERMINAL, OPENERS, CAPITALIZED_OPENERS, PHOTO_NOTES] {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{:?}", t.windows(2).find(|w| w[0] >= w[1]));
+        }
+        for w in CAPITALIZED_OPENERS {
+            assert!("ABHISTW".contains(&w[..1]) && (2..=7).contains(&w.len()), "{w}");
+        }
+        for w in LINE_ENDS {
+            assert!(w.ends_with("video") || w.ends_with("videos") || w.ends_with("device"), "{w}");
         }
     }
 }

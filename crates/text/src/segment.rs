@@ -486,60 +486,93 @@ const MIN_LINE_WORDS: usize = 4;
 /// The last two cues need [`MIN_LINE_WORDS`] words before the break. Returns the byte where the
 /// first sentence ends (the sentence after starts at the next non-space).
 fn unpunctuated_end(text: &str, floor: usize, at: usize, end: usize) -> Option<usize> {
+    // Called at every capital letter: the common capitals (names, sentence starts) leave after a
+    // few byte tests, before any table or word count.
     let bytes = text.as_bytes();
-    let head = &text[floor..at];
-    let bare = head.trim_end_matches([' ', '"', '\'']);
-    if bare.len() > 1 && bare.as_bytes()[bare.len() - 1].is_ascii_lowercase() {
-        let tail = bare.as_bytes();
-        let line_end = abbrev::LINE_ENDS.iter().any(|p| {
-            tail.len() >= p.len()
-                && tail[tail.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
-                && (tail.len() == p.len() || !tail[tail.len() - p.len() - 1].is_ascii_alphanumeric())
-        });
-        if line_end {
-            return Some(floor + bare.len());
-        }
+    if let Some(cut) = line_end(text, floor, at) {
+        return Some(cut);
     }
-    // A lost line break ends a line of several words; a lone word before a capital is more often a
-    // name or a signature ("... Thats whats up. Bowe And as ...") than a caption.
-    if at < floor + 2 || bytes[at - 1] != b' ' || head.split_ascii_whitespace().nth(MIN_LINE_WORDS - 1).is_none() {
+    if at < floor + 2 || bytes[at - 1] != b' ' {
         return None;
     }
     let before = bytes[at - 2];
-    if before == b')' {
-        let inner = &head[..head.len() - 2];
-        if let Some(open) = inner.rfind('(') {
-            if contains(abbrev::PHOTO_NOTES, &inner[open + 1..]) {
-                return Some(at - 1);
-            }
-        }
-    }
-    if !(before.is_ascii_alphanumeric() || before == b')') {
+    let cue = if before == b')' && photo_note(&bytes[floor..at - 1]) {
+        true
+    } else if before.is_ascii_alphanumeric() || before == b')' {
+        capitalized_opener(text, floor, at, end)
+    } else {
+        false
+    };
+    // A lost line break ends a line of several words; a lone word before a capital is more often a
+    // name or a signature ("... Thats whats up. Bowe And as ...") than a caption.
+    if !cue || text[floor..at].split_ascii_whitespace().nth(MIN_LINE_WORDS - 1).is_none() {
         return None;
     }
-    let tail = &bytes[at..end];
+    Some(at - 1)
+}
+
+/// If a line of page furniture ([`abbrev::LINE_ENDS`]) ends right before byte `at` (spaces and
+/// quotes between them), the byte where it ends.
+fn line_end(text: &str, floor: usize, at: usize) -> Option<usize> {
+    let head = &text.as_bytes()[floor..at];
+    let spaced = head.iter().rposition(|&b| !matches!(b, b' ' | b'"' | b'\'')).map_or(0, |k| k + 1);
+    let bare = &head[..spaced];
+    // Every line ends in "video", "videos" or "device": test their last letters first.
+    if !matches!(bare.last(), Some(b'o' | b's' | b'e' | b'O' | b'S' | b'E')) {
+        return None;
+    }
+    let last = bare.get(bare.len().checked_sub(5)?..)?;
+    if !(last.eq_ignore_ascii_case(b"video")
+        || last.eq_ignore_ascii_case(b"ideos")
+        || last.eq_ignore_ascii_case(b"evice"))
+    {
+        return None;
+    }
+    let found = abbrev::LINE_ENDS.iter().any(|p| {
+        bare.len() >= p.len()
+            && bare[bare.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+            && (bare.len() == p.len() || !bare[bare.len() - p.len() - 1].is_ascii_alphanumeric())
+    });
+    found.then_some(floor + bare.len())
+}
+
+/// Whether `head` ends in a photo caption's position note ("(pictured)").
+fn photo_note(head: &[u8]) -> bool {
+    let Some(inner) = head.strip_suffix(b")") else { return false };
+    let from = inner.len().saturating_sub(10);
+    match inner[from..].iter().rposition(|&b| b == b'(') {
+        Some(k) => std::str::from_utf8(&inner[from + k + 1..]).is_ok_and(|note| contains(abbrev::PHOTO_NOTES, note)),
+        None => false,
+    }
+}
+
+/// Whether the capitalized word at `at` opens a sentence ([`abbrev::CAPITALIZED_OPENERS`]) with a
+/// lowercase word after it, and the word before is not a title ("Mr He said").
+fn capitalized_opener(text: &str, floor: usize, at: usize, end: usize) -> bool {
+    let tail = &text.as_bytes()[at..end];
+    // The openers start with one of these letters and have 2 to 7 of them.
+    if !matches!(tail[0], b'A' | b'B' | b'H' | b'I' | b'S' | b'T' | b'W') {
+        return false;
+    }
     let len = tail.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(tail.len());
-    if !contains(abbrev::CAPITALIZED_OPENERS, &text[at..at + len]) {
-        return None;
+    if !(2..=7).contains(&len) || !contains(abbrev::CAPITALIZED_OPENERS, &text[at..at + len]) {
+        return false;
     }
     // The next word is lowercase, after a contraction's ending if any ("She's promised"): Title
     // Case headlines ("He'd Pick Between ...") and names keep their capitals.
     let mut rest = &tail[len..];
     if let [b'\'', c, ..] = rest {
         if !c.is_ascii_lowercase() {
-            return None;
+            return false;
         }
         rest = &rest[rest.iter().position(|&b| b == b' ').unwrap_or(rest.len())..];
     }
     if !matches!(rest, [b' ', c, ..] if c.is_ascii_lowercase()) {
-        return None;
+        return false;
     }
     let prev = word_before(text, at - 1, floor);
     let (mut buf, mut spill) = ([0; 16], String::new());
-    if contains(abbrev::TITLES, lowercase(prev, &mut buf, &mut spill)) {
-        return None;
-    }
-    Some(at - 1)
+    !contains(abbrev::TITLES, lowercase(prev, &mut buf, &mut spill))
 }
 
 /// Terminators that end a sentence with no space after them: ideographic full stop, full-width
