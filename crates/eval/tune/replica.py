@@ -16,6 +16,7 @@ ROUGE is `rouge-score` 0.1.2 with stemming (ROUGE-1 and ROUGE-2 do not depend on
     pip install rouge-score==0.1.2
     python3 crates/eval/tune/replica.py /tmp/dump.jsonl /tmp/fixtures_dump.jsonl trials
     python3 crates/eval/tune/replica.py /tmp/dump.jsonl /tmp/fixtures_dump.jsonl retune   # third round
+    python3 crates/eval/tune/replica.py /tmp/dump.jsonl /tmp/fixtures_dump.jsonl front 300 3 near
     python3 crates/eval/tune/replica.py /tmp/dump.jsonl /tmp/fixtures_dump.jsonl search 150 7
     python3 crates/eval/tune/replica.py /tmp/dump.jsonl /tmp/fixtures_dump.jsonl search 250 7 second   # from the second round's weights (or current)
 """
@@ -295,6 +296,33 @@ def retune(rows, fixtures):
         print("    mean of 24 neighbours: cnndm even %.2f odd %.2f, xsum even %.2f odd %.2f" % tuple(neighbourhood(rows, w)))
 
 
+def front(rows, fixtures, n, seed, grid):
+    """n random settings on a grid (`wide`: the main parameters over their whole range; `near`: eight
+    parameters around the current weights), one JSON line each: ROUGE-1 CNN/DM and XSum on all rows, even
+    and odd, lede kept, lede margin, setting. The third round's trade-off front: `front 200 1 wide`,
+    `front 300 3 near`."""
+    rng = random.Random(seed)
+    grids = {
+        "wide": [("centrality", [0.3, 0.5, 0.7, 1.0, 1.5, 2.5, 4]), ("position_scale", [4, 8, 12, 20, 40]),
+                 ("lede_trust", [0, 0.35, 1, 2, 4]), ("length_norm", [0.5, 0.7, 0.85, 1.0]),
+                 ("min_words", [10, 15, 17, 22, 28]), ("redundancy", [0.2, 0.4, 0.6])],
+        "near": [("centrality", [0.4, 0.5, 0.6, 0.8, 1.0]), ("position_scale", [12, 15, 20, 30]),
+                 ("lede_trust", [0.2, 0.35, 0.7, 1.0]), ("length_norm", [0.7, 0.8, 0.85, 0.95]),
+                 ("min_words", [15, 17, 20, 24]), ("redundancy", [0.3, 0.4, 0.5]), ("duplicate", [0.4, 0.45, 0.55]),
+                 ("role_bonus", [-0.08, -0.05, -0.02])],
+    }[grid]
+    base = SECOND if grid == "wide" else CURRENT
+    for _ in range(n):
+        w = dict(base)
+        for key, values in grids:
+            w[key] = rng.choice(values)
+        e = evaluate(rows, w)
+        ok, margin = lede_kept(fixtures, w)
+        print(json.dumps([round(e[c], 2) for c in (("cnndm", "all"), ("xsum", "all"), ("cnndm", "even"),
+                                                   ("xsum", "even"), ("cnndm", "odd"), ("xsum", "odd"))]
+                         + [ok, round(margin, 3), {k: w[k] for k, _ in grids}]), flush=True)
+
+
 def search(rows, fixtures, steps, seed, start=None):
     """Local search on the even rows, objective averaged over 8 neighbours, lede kept on every fixture;
     from the first round's neighbourhood, or from `start` (a dict of weights)."""
@@ -333,11 +361,13 @@ def main():
         trials(rows, fixtures)
     elif sys.argv[3] == "retune":
         retune(rows, fixtures)
+    elif sys.argv[3] == "front":
+        front(rows, fixtures, int(sys.argv[4]), int(sys.argv[5]), sys.argv[6])
     elif sys.argv[3] == "search":
         start = {"second": SECOND, "current": CURRENT}.get(sys.argv[6]) if len(sys.argv) > 6 else None
         search(rows, fixtures, int(sys.argv[4]), int(sys.argv[5]), start)
     else:
-        sys.exit("usage: replica.py DUMP FIXTURE_DUMP trials | retune | search STEPS SEED [second | current]")
+        sys.exit("usage: replica.py DUMP FIXTURE_DUMP trials | retune | front N SEED wide|near | search STEPS SEED [second | current]")
 
 
 if __name__ == "__main__":
