@@ -88,6 +88,10 @@ pub(crate) fn weekday(w: &str) -> Option<Weekday> {
 /// The month at token `k` and the token after it: a full name, or an abbreviation with its period
 /// ("Jan.", "Sept.").
 fn month(t: &Tokens<'_>, k: usize, to: usize) -> Option<(u32, usize, bool)> {
+    // Every month name and abbreviation is a date word: the others are not compared.
+    if t.toks[k].flags & DATE == 0 {
+        return None;
+    }
     let w = t.s(k);
     if let Some(m) = MONTHS.iter().position(|m| *m == w) {
         return Some((m as u32 + 1, k + 1, true));

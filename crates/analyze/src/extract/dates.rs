@@ -63,19 +63,28 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
 /// The tense of sentence tokens `[from, to)`: whether its own voice (outside quotes) looks ahead
 /// ("will", "scheduled", "plans to"), and whether it reports the past ("had", "was", "ago").
 fn voice(t: &Tokens<'_>, from: usize, to: usize) -> (bool, bool) {
+    const WILL: u16 = 1;
+    const PLANS: u16 = 2;
+    const PAST: u16 = 4;
+    // Which of the three lists a tense word is on, any case, in one lookup.
+    static VOICE: LazyLock<WordTable> = LazyLock::new(|| {
+        WordTable::new(&[
+            (&["will", "scheduled", "upcoming"], WILL),
+            (&["plans", "expected", "set", "is"], PLANS),
+            (&["had", "was", "were", "did", "said", "ago", "last"], PAST),
+        ])
+    });
     let mut ahead = false;
     let mut behind = false;
-    for k in from..to {
-        let tok = t.toks[k];
+    for (k, tok) in (from..to).zip(&t.toks[from..to]) {
         if tok.flags & TENSE == 0 && !(tok.word && ends_ll(t.text, tok.span)) {
             continue;
         }
+        let bits = VOICE.bits_at(t.text.as_bytes(), tok.span.start, tok.span.end);
         if !tok.quoted {
-            ahead |= t.is_any(k, &["will", "scheduled", "upcoming"])
-                || t.s(k).ends_with("'ll")
-                || (t.is_any(k, &["plans", "expected", "set", "is"]) && t.is(k + 1, "to"));
+            ahead |= bits & WILL != 0 || ends_ll(t.text, tok.span) || (bits & PLANS != 0 && t.is(k + 1, "to"));
         }
-        behind |= t.is_any(k, &["had", "was", "were", "did", "said", "ago", "last"]);
+        behind |= bits & PAST != 0;
     }
     (ahead, behind)
 }
@@ -117,30 +126,33 @@ fn tense(head: &str) -> Option<bool> {
 /// `head.rsplit(|c: char| !c.is_alphanumeric() && c != '\'')` yields less the empty pieces, read
 /// byte by byte where the text is ASCII.
 fn last_words(head: &str) -> impl Iterator<Item = &str> {
-    let word = |c: char| c.is_alphanumeric() || c == '\'';
-    // The char that ends at byte `i` (a char boundary) and where it starts.
-    let before = move |i: usize| -> Option<(char, usize)> {
-        let b = *head.as_bytes().get(i.checked_sub(1)?)?;
+    let bytes = head.as_bytes();
+    // Whether the char that ends at byte `i` (a char boundary, above 0) is a word char, and its
+    // length: ASCII bytes are tested without decoding.
+    let before = move |i: usize| -> (bool, usize) {
+        let b = bytes[i - 1];
         if b.is_ascii() {
-            return Some((b as char, i - 1));
+            return (b.is_ascii_alphanumeric() || b == b'\'', 1);
         }
-        let c = head[..i].chars().next_back()?;
-        Some((c, i - c.len_utf8()))
+        let c = head[..i].chars().next_back().expect("a char ends at a char boundary");
+        (c.is_alphanumeric(), c.len_utf8())
     };
     let mut end = head.len();
     std::iter::from_fn(move || {
-        while let Some((c, start)) = before(end) {
-            if word(c) {
+        while end > 0 {
+            let (word, len) = before(end);
+            if word {
                 break;
             }
-            end = start;
+            end -= len;
         }
         let last = end;
-        while let Some((c, start)) = before(end) {
-            if !word(c) {
+        while end > 0 {
+            let (word, len) = before(end);
+            if !word {
                 break;
             }
-            end = start;
+            end -= len;
         }
         (end < last).then(|| &head[end..last])
     })
