@@ -156,12 +156,15 @@ static FIRST: LazyLock<NameTable<Gender>> = LazyLock::new(|| NameTable::new(FIRS
 static PLACE: LazyLock<NameTable<bool>> =
     LazyLock::new(|| NameTable::new(&PLACES.iter().map(|&(n, _)| (n, true)).collect::<Vec<_>>()));
 
-fn first_name(w: &str) -> Option<Gender> {
-    FIRST.get(w)
+/// The gender of the first name `w`, the text at byte `start` of `t`'s normalized text.
+fn first_name(t: &Tokens<'_>, start: usize, w: &str) -> Option<Gender> {
+    FIRST.get_at(t.text, start, w)
 }
 
-fn place(name: &str) -> bool {
-    PLACE.get(name).is_some()
+/// Whether the gazetteer lists the place `name`, the text at byte `start` of `t`'s normalized
+/// text.
+fn place(t: &Tokens<'_>, start: usize, name: &str) -> bool {
+    PLACE.get_at(t.text, start, name).is_some()
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -347,7 +350,11 @@ impl Builder<'_, '_> {
             let titled = rest.last().is_some_and(|&k| t.on(k, ROLE));
             if !rest.is_empty() && !titled && !rest.iter().any(|&k| self.org_word(k)) && !place_run(t, &words[p..]) {
                 // (English looks the gender up without stripping a possessive, as it always has.)
-                let name = if t.es { self.first_name_at(words[p]) } else { first_name(t.s(words[p])) };
+                let name = if t.es {
+                    self.first_name_at(words[p])
+                } else {
+                    first_name(t, t.toks[words[p]].span.start, t.s(words[p]))
+                };
                 let gender = name.filter(|g| *g != Gender::Any);
                 let gender = self.honorific_before(words[p]).flatten().or(gender);
                 self.person(words[p], end, Some(t.s(words[p])), gender);
@@ -388,7 +395,7 @@ impl Builder<'_, '_> {
         if words.len() == 1 && self.surnames.contains_key(&lower_key(t, t.toks[i].span.start, strip_possessive(text))) {
             return false; // a surname already named ("Bello said"), even if a city has that name
         }
-        if place(strip_possessive(text)) || (t.es && crate::es::lexicon::place(text)) {
+        if place(t, t.toks[i].span.start, strip_possessive(text)) || (t.es && crate::es::lexicon::place(text)) {
             self.other(EntityKind::Place, i, end);
             return true;
         }
@@ -398,7 +405,8 @@ impl Builder<'_, '_> {
                 self.other(EntityKind::Organization, k, k + 1);
                 any = true;
             } else if words.len() > 1
-                && (place(strip_possessive(t.s(k))) || (t.es && crate::es::lexicon::place(t.s(k))))
+                && (place(t, t.toks[k].span.start, strip_possessive(t.s(k)))
+                    || (t.es && crate::es::lexicon::place(t.s(k))))
             {
                 self.other(EntityKind::Place, k, k + 1);
                 any = true;
@@ -416,7 +424,13 @@ impl Builder<'_, '_> {
     #[inline(always)]
     fn first_name_at(&self, k: usize) -> Option<Gender> {
         let w = strip_possessive(self.t.s(k));
-        first_name(w).or_else(|| if self.t.es { crate::es::lexicon::first_name(w) } else { None })
+        first_name(self.t, self.t.toks[k].span.start, w).or_else(|| {
+            if self.t.es {
+                crate::es::lexicon::first_name(w)
+            } else {
+                None
+            }
+        })
     }
 
     /// The honorific `word` names (any case), in the text's language.
@@ -532,7 +546,8 @@ impl Builder<'_, '_> {
 
 fn place_run(t: &Tokens<'_>, words: &[usize]) -> bool {
     let (Some(&a), Some(&b)) = (words.first(), words.last()) else { return false };
-    place(strip_possessive(&t.text[Span::new(t.toks[a].span.start, t.toks[b].span.end)]))
+    let start = t.toks[a].span.start;
+    place(t, start, strip_possessive(&t.text[Span::new(start, t.toks[b].span.end)]))
 }
 
 #[cfg(test)]

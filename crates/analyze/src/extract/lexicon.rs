@@ -174,10 +174,12 @@ impl WordTable {
 /// An exact (case-sensitive) map from gazetteer names to a value, for the names the entity rules
 /// look up at every capitalized word. Names of up to 16 bytes (all first names, nearly all places)
 /// are keyed by their bytes packed into one `u128` with their length, in an open-addressing table
-/// (linear probing) at most half full: a lookup copies the word into a register-sized key,
-/// multiplies once and compares integers, where a general hash map hashes the string and compares
-/// it with `memcmp`. Longer names go to a hash map.
+/// (linear probing) at most two-thirds full: a lookup reads the word in place into a register-sized
+/// key, multiplies once and compares integers, where a general hash map hashes the string and
+/// compares it with `memcmp`. Longer names go to a hash map.
 pub(crate) struct NameTable<V: Copy> {
+    /// The top bits of a key's hash are its slot: 64 less the log2 of the number of slots.
+    shift: u32,
     keys: Box<[u128]>,
     /// The length of each slot's name (0: an empty slot).
     lens: Box<[u8]>,
@@ -188,8 +190,9 @@ pub(crate) struct NameTable<V: Copy> {
 impl<V: Copy> NameTable<V> {
     /// A table of `entries` (names unique).
     pub(crate) fn new(entries: &[(&'static str, V)]) -> NameTable<V> {
-        let slots = (entries.len() * 2).next_power_of_two().max(16);
+        let slots = (entries.len() * 3 / 2).next_power_of_two().max(16);
         let mut t = NameTable {
+            shift: 64 - slots.trailing_zeros(),
             keys: vec![0; slots].into_boxed_slice(),
             lens: vec![0; slots].into_boxed_slice(),
             vals: vec![None; slots].into_boxed_slice(),
@@ -215,12 +218,19 @@ impl<V: Copy> NameTable<V> {
 
     fn slot(&self, key: u128) -> usize {
         let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> 32) as usize & (self.keys.len() - 1)
+        (h >> self.shift) as usize
     }
 
     /// The value of `name`, exactly as written.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn get(&self, name: &str) -> Option<V> {
+        self.get_at(name, 0, name)
+    }
+
+    /// The value of `name`, exactly as written, which is the text at byte `start` of `text`: read
+    /// in place, 16 bytes at once where the text has them.
+    #[inline]
+    pub(crate) fn get_at(&self, text: &str, start: usize, name: &str) -> Option<V> {
         let len = name.len();
         if len == 0 {
             return None;
@@ -228,7 +238,10 @@ impl<V: Copy> NameTable<V> {
         if len > 16 {
             return self.long.get(name).copied();
         }
-        let key = packed(name.as_bytes());
+        let key = match text.as_bytes().get(start..start + 16) {
+            Some(b) => u128::from_le_bytes(b.try_into().expect("16 bytes")) & MASKS[len],
+            None => packed(name.as_bytes()),
+        };
         let mut i = self.slot(key);
         loop {
             let n = usize::from(self.lens[i]);
