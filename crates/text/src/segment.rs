@@ -665,6 +665,13 @@ mod tests {
         doc.sentences.iter().map(|s| &input[s.span]).collect()
     }
 
+    /// Each input splits into exactly its expected sentences.
+    fn assert_cases(cases: Vec<(&str, Vec<&str>)>) {
+        for (input, expected) in cases {
+            assert_eq!(sentences(input), expected, "input: {input:?}");
+        }
+    }
+
     #[test]
     fn sentence_words_are_the_words_of_each_sentence() {
         let input = "Gov. Jane Mills's plan isn't new: $3.5 billion.\n\n\u{201C}It is done,\u{201D} she said. Caf\u{E9} Z\u{FC}rich!";
@@ -746,9 +753,7 @@ mod tests {
             ("No terminator at all", vec!["No terminator at all"]),
             ("The No. 2 official spoke. Gov. Mills left.", vec!["The No. 2 official spoke.", "Gov. Mills left."]),
         ];
-        for (input, expected) in cases {
-            assert_eq!(sentences(input), expected, "input: {input:?}");
-        }
+        assert_cases(cases);
     }
 
     #[test]
@@ -780,9 +785,7 @@ mod tests {
                 vec!["\"It rained. We stayed,\" he said.", "\"No regrets.\"", "Then he left."],
             ),
         ];
-        for (input, expected) in cases {
-            assert_eq!(sentences(input), expected, "input: {input:?}");
-        }
+        assert_cases(cases);
     }
 
     #[test]
@@ -821,9 +824,7 @@ mod tests {
                 vec!["Scroll down for video", "'It was huge,' one diver said."],
             ),
         ];
-        for (input, expected) in cases {
-            assert_eq!(sentences(input), expected, "input: {input:?}");
-        }
+        assert_cases(cases);
         // Capitals inside a sentence that are not a lost line break.
         for input in [
             "He told The Guardian that the plan was dead.",
