@@ -339,6 +339,12 @@ fn publication(doc: &Document<'_>, t: &Tokens<'_>) -> Option<(Span, NaiveDate)> 
             let (from, to) = t.sentence(s);
             s += 1;
             for k in from..to {
+                // A publication date is alone in a short paragraph, or opens it (dateline), unless
+                // the paragraph has a lead word: either way it starts within 40 bytes of the
+                // paragraph, and expressions start at the token they are parsed at.
+                if !lead && t.toks[k].span.start > p.norm.start + 40 {
+                    break;
+                }
                 // English full dates start with a month (a date word) or a digit: the openers of
                 // relative dates ("a", "last") are passed over without a parse.
                 if !(t.es || t.on(k, DATE) || t.text.as_bytes()[t.toks[k].span.start].is_ascii_digit()) {

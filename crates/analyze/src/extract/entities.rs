@@ -167,6 +167,20 @@ fn place(t: &Tokens<'_>, start: usize, name: &str) -> bool {
     PLACE.get_at(t.text, start, name).is_some()
 }
 
+/// The first-name code of the word `text[w]`: what [`Builder::first_name_at`] answers for it
+/// (possessive stripped; in Spanish text also the Spanish list), as 0 (no first name), 1 male,
+/// 2 female or 3 either. Worked out once per distinct capitalized word while tokenizing.
+pub(crate) fn first_name_code(text: &str, w: Span, es: bool) -> u8 {
+    let word = strip_possessive(&text[w]);
+    let g = FIRST.get_at(text, w.start, word).or_else(|| if es { crate::es::lexicon::first_name(word) } else { None });
+    match g {
+        None => 0,
+        Some(Gender::Male) => 1,
+        Some(Gender::Female) => 2,
+        Some(Gender::Any) => 3,
+    }
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix('\'')).unwrap_or(s)
 }
@@ -350,10 +364,11 @@ impl Builder<'_, '_> {
             let titled = rest.last().is_some_and(|&k| t.on(k, ROLE));
             if !rest.is_empty() && !titled && !rest.iter().any(|&k| self.org_word(k)) && !place_run(t, &words[p..]) {
                 // (English looks the gender up without stripping a possessive, as it always has.)
-                let name = if t.es {
+                let w = t.s(words[p]);
+                let name = if t.es || strip_possessive(w).len() == w.len() {
                     self.first_name_at(words[p])
                 } else {
-                    first_name(t, t.toks[words[p]].span.start, t.s(words[p]))
+                    first_name(t, t.toks[words[p]].span.start, w)
                 };
                 let gender = name.filter(|g| *g != Gender::Any);
                 let gender = self.honorific_before(words[p]).flatten().or(gender);
@@ -423,6 +438,16 @@ impl Builder<'_, '_> {
     /// list).
     #[inline(always)]
     fn first_name_at(&self, k: usize) -> Option<Gender> {
+        let tok = self.t.toks[k];
+        if tok.word && tok.cap {
+            // Looked up once per distinct word by the tokenizer.
+            return match tok.name {
+                0 => None,
+                1 => Some(Gender::Male),
+                2 => Some(Gender::Female),
+                _ => Some(Gender::Any),
+            };
+        }
         let w = strip_possessive(self.t.s(k));
         first_name(self.t, self.t.toks[k].span.start, w).or_else(|| {
             if self.t.es {

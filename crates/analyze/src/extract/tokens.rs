@@ -33,6 +33,9 @@ pub(crate) struct Tok {
     pub stop: bool,
     /// The word lists the token is on ([`super::lexicon::flags`]).
     pub flags: u8,
+    /// For a capitalized word, what the first-name gazetteers say of it, possessive stripped
+    /// ([`super::entities::first_name_code`]); 0 for other tokens.
+    pub name: u8,
 }
 
 /// The token stream and the text it indexes.
@@ -139,9 +142,12 @@ pub(crate) fn tokenize_quoted<'d>(doc: &'d Document<'_>, es: bool, quotes: &[Raw
 const KNOWN: u16 = 1 << 15;
 /// [`WordFacts`] bit: starts with an uppercase letter.
 const CAP: u16 = 1 << 9;
+/// [`WordFacts`]: where the first-name code of a capitalized word starts (two bits).
+const NAME_SHIFT: u16 = 10;
 
 /// What a written word is, per number of [`Document::word_ids`]: its list bits
-/// ([`super::lexicon::flags`]) in the low byte, then [`STOP`] and [`CAP`]; 0 until worked out.
+/// ([`super::lexicon::flags`]) in the low byte, then [`STOP`], [`CAP`] and, for a capitalized word,
+/// its first-name code ([`NAME_SHIFT`]); 0 until worked out.
 struct WordFacts<const ES: bool>(Vec<u16>);
 
 impl<const ES: bool> WordFacts<ES> {
@@ -168,7 +174,9 @@ impl<const ES: bool> WordFacts<ES> {
         } else {
             super::lexicon::word_bits_at(bytes, w.start, w.end)
         };
-        KNOWN | bits | if cap { CAP } else { 0 }
+        // The gazetteers are asked once per distinct capitalized word, not at every mention.
+        let name = if cap { u16::from(super::entities::first_name_code(text, w, ES)) << NAME_SHIFT } else { 0 };
+        KNOWN | bits | if cap { CAP } else { 0 } | name
     }
 }
 
@@ -218,7 +226,7 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
         let mark = |span: Span, toks: &mut Vec<Tok>, inside: &mut Inside<'_>| {
             let first = toks.len() == first_tok;
             let quoted = inside.at(span);
-            toks.push(Tok { span, word: false, cap: false, sent, para, first, quoted, stop: false, flags: 0 });
+            toks.push(Tok { span, word: false, cap: false, sent, para, first, quoted, stop: false, flags: 0, name: 0 });
         };
         let mut pos = s.norm.start;
         for (&w, &id) in doc.sentence_words(si).iter().zip(doc.word_ids(si)) {
@@ -238,6 +246,7 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
                 quoted: inside.at(w),
                 stop: f & STOP != 0,
                 flags: f as u8,
+                name: (f >> NAME_SHIFT) as u8 & 3,
             });
             pos = w.end;
         }
