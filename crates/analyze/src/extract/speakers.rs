@@ -136,19 +136,22 @@ pub(crate) fn attribute(
     let tok_at = |pos: usize| t.toks.partition_point(|x| x.span.start < pos);
     let mut qi = 0;
     let mut prev_after_tok = 0;
+    // The token of the next quote's opening mark, searched once per quote rather than once per
+    // sentence.
+    let mut next_open = raw.first().map_or(usize::MAX, |q| tok_at(q.open));
     for s in 0..doc.sentences.len() {
         let (from, to) = t.sentence(s);
         let mut had_quote = false;
-        while qi < raw.len() && tok_at(raw[qi].open) < to {
+        while qi < raw.len() && next_open < to {
             let q = &raw[qi];
             qi += 1;
             had_quote = true;
-            let open = tok_at(q.open);
+            let open = next_open;
             let after = tok_at(q.after);
             let lead_from = from.max(prev_after_tok).min(open);
             prev_after_tok = after;
             let close_sent = t.toks.get(after.saturating_sub(1)).map_or(s, |x| x.sent as usize);
-            let next_open = raw.get(qi).map_or(usize::MAX, |n| tok_at(n.open));
+            next_open = raw.get(qi).map_or(usize::MAX, |n| tok_at(n.open));
             let trail_to = t.sentence(close_sent).1.min(next_open).max(after);
             let para = t.toks.get(open).map_or(0, |x| x.para);
             let trail = cx.trail(after, trail_to);
