@@ -220,6 +220,9 @@ struct Builder<'t, 'd> {
     named: FxHashMap<Key, usize>,
     /// Word tokens of the run being classified (reused).
     words: Vec<usize>,
+    /// The surname key [`Builder::classify_words`] built for a lone one-token run, kept for
+    /// [`Builder::surname_only`] when the run is left to it.
+    lone_key: Option<Key>,
 }
 
 /// Finds the entities of the document tokenized as `t`.
@@ -232,6 +235,7 @@ pub(crate) fn find(_doc: &Document<'_>, t: &Tokens<'_>) -> Ents {
         surnames: FxHashMap::with_capacity_and_hasher(32, Default::default()),
         named: FxHashMap::with_capacity_and_hasher(32, Default::default()),
         words: Vec::with_capacity(8),
+        lone_key: None,
     };
     let mut pending = Vec::with_capacity(16);
     for s in 0..t.sent_start.len() - 1 {
@@ -244,7 +248,7 @@ pub(crate) fn find(_doc: &Document<'_>, t: &Tokens<'_>) -> Ents {
             let end = b.run_end(i, to);
             if end > i {
                 if !b.classify(i, end) {
-                    pending.push((i, end));
+                    pending.push((i, end, b.lone_key.take()));
                 }
                 i = end;
             } else {
@@ -252,8 +256,8 @@ pub(crate) fn find(_doc: &Document<'_>, t: &Tokens<'_>) -> Ents {
             }
         }
     }
-    for (i, end) in pending {
-        b.surname_only(i, end);
+    for (i, end, key) in pending {
+        b.surname_only(i, end, key);
     }
     b.ents.mentions.sort_by_key(|m| m.first);
     for k in 0..b.ents.mentions.len() {
@@ -407,8 +411,17 @@ impl Builder<'_, '_> {
             return true;
         }
         let text = &t.text[Span::new(t.toks[i].span.start, t.toks[end - 1].span.end)];
-        if words.len() == 1 && self.surnames.contains_key(&lower_key(t, t.toks[i].span.start, strip_possessive(text))) {
-            return false; // a surname already named ("Bello said"), even if a city has that name
+        self.lone_key = None;
+        if words.len() == 1 {
+            let key = lower_key(t, t.toks[i].span.start, strip_possessive(text));
+            let known = self.surnames.contains_key(&key);
+            // A run of one token: the key `surname_words` asks about, should the run be left to it.
+            if end == i + 1 {
+                self.lone_key = Some(key);
+            }
+            if known {
+                return false; // a surname already named ("Bello said"), even if a city has that name
+            }
         }
         if place(t, t.toks[i].span.start, strip_possessive(text)) || (t.es && crate::es::lexicon::place(text)) {
             self.other(EntityKind::Place, i, end);
@@ -478,22 +491,23 @@ impl Builder<'_, '_> {
     }
 
     /// A lone capitalized run: a known surname, or a name before a reporting verb.
-    fn surname_only(&mut self, i: usize, end: usize) {
+    fn surname_only(&mut self, i: usize, end: usize, key: Option<Key>) {
         let t = self.t;
         let mut words = std::mem::take(&mut self.words);
         words.clear();
         words.extend((i..end).filter(|&k| t.toks[k].word));
-        self.surname_words(i, end, &words);
+        self.surname_words(i, end, &words, key);
         self.words = words;
     }
 
-    fn surname_words(&mut self, i: usize, end: usize, words: &[usize]) {
+    fn surname_words(&mut self, i: usize, end: usize, words: &[usize], key: Option<Key>) {
         let t = self.t;
         let Some(&last) = words.last() else { return };
         if words.len() == 1 && t.stop(last) {
             return; // "I promised", "We said"
         }
-        let known = self.surnames.contains_key(&lower_key(t, t.toks[last].span.start, strip_possessive(t.s(last))));
+        let key = key.unwrap_or_else(|| lower_key(t, t.toks[last].span.start, strip_possessive(t.s(last))));
+        let known = self.surnames.contains_key(&key);
         let before_cue = t.toks.get(end).is_some_and(|n| n.word && n.sent == t.toks[i].sent) && t.on(end, CUE);
         let after_said = i > 0 && t.toks[i - 1].sent == t.toks[i].sent && t.on(i - 1, CUE);
         if (known && words.len() == 1) || ((before_cue || after_said) && words.len() <= 3) {

@@ -41,7 +41,7 @@ impl Ctx<'_, '_> {
             // The first reporting verb outside quotes ([`Ctx::cue`]), read off the token slice.
             let v = from + t.toks[from..end].iter().position(|x| x.word && !x.quoted && x.flags & CUE != 0)?;
             let words_after = (v + 1..end).filter(|&k| t.toks[k].word).count();
-            let that = (v + 1..end).take(8).find(|&k| t.is_lang(k, &["that"], &["que"]));
+            let that = (v + 1..end).take(8).find(|&k| if t.es { t.is_lang(k, &[], &["que"]) } else { t.is(k, "that") });
             let comma_before = (from..v).rev().find(|&k| t.punct(k, b','));
             let inverted = if v > from + 3 && t.punct(v - 1, b',') && that.is_none() && words_after <= 10 {
                 self.after_verb(v + 1, end).filter(|f| f.via != Via::Description)
