@@ -184,6 +184,9 @@ pub(crate) struct NameTable<V: Copy> {
     /// The length of each slot's name (0: an empty slot).
     lens: Box<[u8]>,
     vals: Box<[Option<V>]>,
+    /// One bit per [`shape`] of a short name: most words that are not names are turned away by
+    /// it before a key is built (capitalized words asked about are mostly not places or names).
+    shapes: Box<[u64; 256]>,
     long: rustc_hash::FxHashMap<&'static str, V>,
 }
 
@@ -196,6 +199,7 @@ impl<V: Copy> NameTable<V> {
             keys: vec![0; slots].into_boxed_slice(),
             lens: vec![0; slots].into_boxed_slice(),
             vals: vec![None; slots].into_boxed_slice(),
+            shapes: Box::new([0; 256]),
             long: Default::default(),
         };
         for &(name, v) in entries {
@@ -206,7 +210,10 @@ impl<V: Copy> NameTable<V> {
                 t.long.insert(name, v);
                 continue;
             }
-            let key = packed(name.as_bytes());
+            let b = name.as_bytes();
+            let s = shape(b.len(), b[0], b[b.len() - 1]);
+            t.shapes[s >> 6] |= 1 << (s & 63);
+            let key = packed(b);
             let mut i = t.slot(key);
             while t.lens[i] != 0 && !(t.keys[i] == key && usize::from(t.lens[i]) == name.len()) {
                 i = (i + 1) & (slots - 1);
@@ -237,6 +244,11 @@ impl<V: Copy> NameTable<V> {
         }
         if len > 16 {
             return self.long.get(name).copied();
+        }
+        let b = name.as_bytes();
+        let s = shape(len, b[0], b[len - 1]);
+        if self.shapes[s >> 6] & (1 << (s & 63)) == 0 {
+            return None;
         }
         let key = match text.as_bytes().get(start..start + 16) {
             Some(b) => u128::from_le_bytes(b.try_into().expect("16 bytes")) & MASKS[len],
