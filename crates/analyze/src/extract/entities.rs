@@ -620,6 +620,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn tokens_carry_the_first_name_of_each_capitalized_word() {
+        // Possessives stripped; lowercase words and punctuation carry nothing; a word repeated
+        // is answered alike.
+        let input = "John's sister Maria met Jane. Maria's plan, John said, suits Smith and the Mayor.";
+        let doc = Document::new(input);
+        let t = super::super::tokens::tokenize(&doc);
+        let cases = [("John's", 1), ("John", 1), ("Maria", 2), ("Maria's", 2), ("Jane", 2), ("Smith", 0), ("Mayor", 0)];
+        for (word, code) in cases {
+            let k = (0..t.toks.len()).find(|&k| t.s(k) == word).unwrap_or_else(|| panic!("{word}"));
+            assert_eq!(t.toks[k].name, code, "{word}");
+            assert_eq!(super::first_name_code(t.text, t.toks[k].span, false), code, "{word}");
+        }
+        for k in (0..t.toks.len()).filter(|&k| !(t.toks[k].word && t.toks[k].cap)) {
+            assert_eq!(t.toks[k].name, 0, "{}", t.s(k));
+        }
+    }
+
     fn strip(s: &str) -> &str {
         s.rsplit(' ').next().unwrap_or(s)
     }
