@@ -94,7 +94,8 @@ pub(crate) struct Mention {
 pub(crate) struct Ent {
     pub kind: EntityKind,
     pub name: String,
-    pub first_name: Option<String>,
+    /// The first name as a normalized span (compared by its text).
+    pub first_name: Option<Span>,
     pub gender: Option<Gender>,
     /// Role as a normalized span.
     pub role: Option<Span>,
@@ -376,7 +377,7 @@ impl Builder<'_, '_> {
                 };
                 let gender = name.filter(|g| *g != Gender::Any);
                 let gender = self.honorific_before(words[p]).flatten().or(gender);
-                self.person(words[p], end, Some(t.s(words[p])), gender);
+                self.person(words[p], end, Some(t.toks[words[p]].span), gender);
                 return true;
             }
         }
@@ -386,14 +387,16 @@ impl Builder<'_, '_> {
             // "Su hermana Pilar, ...": a person already named with this first name.
             let k = words[0];
             let known = self.ents.list.iter().rposition(|e| {
-                e.kind == EntityKind::Person && e.first_name.as_deref() == Some(t.s(k)) && e.name.len() > t.s(k).len()
+                e.kind == EntityKind::Person
+                    && e.first_name.is_some_and(|f| t.text[f] == *t.s(k))
+                    && e.name.len() > t.s(k).len()
             });
             if let Some(ent) = known {
                 self.ents.mentions.push(Mention { ent, first: k, end: k + 1, span: t.toks[k].span });
                 return true;
             }
             let gender = self.first_name_at(k).filter(|g| *g != Gender::Any);
-            self.person(k, end, Some(t.s(k)), gender);
+            self.person(k, end, Some(t.toks[k].span), gender);
             return true;
         }
         // A title or honorific followed by a name.
@@ -517,7 +520,7 @@ impl Builder<'_, '_> {
 
     /// Records a person mention `[from, end)` (possessive stripped).
     /// Strings are copied only when stored: a new name, or a longer one.
-    fn person(&mut self, from: usize, end: usize, first: Option<&str>, gender: Option<Gender>) {
+    fn person(&mut self, from: usize, end: usize, first: Option<Span>, gender: Option<Gender>) {
         let t = self.t;
         let last = (from..end).rev().find(|&k| t.toks[k].word).unwrap_or(from);
         let surname = strip_possessive(t.s(last));
@@ -527,8 +530,8 @@ impl Builder<'_, '_> {
         let cands = self.surnames.entry(key).or_default();
         let hit = cands.iter().rev().copied().find(|&e| {
             let ent = &self.ents.list[e];
-            match (first, &ent.first_name) {
-                (Some(a), Some(b)) => a == b,
+            match (first, ent.first_name) {
+                (Some(a), Some(b)) => t.text[a] == t.text[b],
                 _ => true,
             }
         });
@@ -539,13 +542,16 @@ impl Builder<'_, '_> {
                     ent.name = name.to_string();
                 }
                 if ent.first_name.is_none() {
-                    ent.first_name = first.map(str::to_string);
+                    ent.first_name = first;
                 }
                 if ent.gender.is_none() {
                     ent.gender = gender;
                 }
-                cands.retain(|&c| c != e);
-                cands.push(e);
+                // The most recent last (already so when the same person is named again).
+                if cands.last() != Some(&e) {
+                    cands.retain(|&c| c != e);
+                    cands.push(e);
+                }
                 e
             }
             None => {
@@ -553,7 +559,7 @@ impl Builder<'_, '_> {
                 self.ents.list.push(Ent {
                     kind: EntityKind::Person,
                     name: name.to_string(),
-                    first_name: first.map(str::to_string),
+                    first_name: first,
                     gender,
                     role: None,
                 });
