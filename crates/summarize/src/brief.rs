@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use nutgraf_analyze::extract::{extract_lang, Extraction, NaiveDate};
+use nutgraf_analyze::extract::{extract_scope, Extraction, NaiveDate, Scope};
 use nutgraf_analyze::{Boilerplate, LoadedWord, Role};
 use nutgraf_text::{detect, Document, Lang, Span};
 use serde::{Deserialize, Serialize};
@@ -109,8 +109,8 @@ pub struct Brief<'a> {
     pub(crate) doc: Document<'a>,
     /// Reference date for the extraction's relative dates.
     pub(crate) reference_date: Option<NaiveDate>,
-    /// Quotes, speakers and timeline, computed on first use (only Markdown and JSON output need
-    /// them, so plain briefs do not pay for them).
+    /// Quotes, speakers and timeline ([`Scope::Brief`]), computed on first use (only Markdown and
+    /// JSON output need them, so plain briefs do not pay for them).
     pub(crate) extraction: OnceLock<Extraction>,
 }
 
@@ -134,9 +134,12 @@ impl<'a> Brief<'a> {
         }
     }
 
-    /// Who said what, and when, in the article: computed once, on first call.
+    /// Who said what, and when, in the article, as a brief shows it: quotes with their speakers,
+    /// roles, dates and places, statements, date mentions and the timeline ([`Scope::Brief`]);
+    /// computed once, on first call. The entity list is left empty (a brief does not show it):
+    /// [`nutgraf_analyze::extract::extract_lang`] on the same article gives it.
     pub fn extraction(&self) -> &Extraction {
-        self.extraction.get_or_init(|| extract_lang(&self.doc, self.reference_date, self.language.lang))
+        self.extraction.get_or_init(|| extract_scope(&self.doc, self.reference_date, self.language.lang, Scope::Brief))
     }
 
     /// The speaker of the first attributed quote that starts in chosen sentence `k`, if any.

@@ -30,7 +30,6 @@ pub(crate) mod roles;
 
 use nutgraf_text::Document;
 
-use crate::extract::{Extraction, NaiveDate};
 use crate::Analysis;
 
 /// True when `word` equals the lowercase `lower`, ignoring case. Spanish letters keep their
@@ -68,9 +67,4 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
 /// Analyzes a Spanish article (see [`crate::analyze_lang`]).
 pub(crate) fn analyze(doc: &Document) -> Analysis {
     role::analyze(doc)
-}
-
-/// Extracts quotes, speakers, statements, entities and dates from a Spanish article.
-pub(crate) fn extract(doc: &Document<'_>, reference_date: Option<NaiveDate>) -> Extraction {
-    crate::extract::extract_with(doc, reference_date, true)
 }

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date_parse::{may_open, parse_at, Parsed, Unit};
 use super::lexicon::{WordTable, DATE, TENSE};
-use super::tokens::{Tok, Tokens};
+use super::tokens::{Tok, Tokens, DIGITS4};
 use super::DateRef;
 
 /// Absolute or relative.
@@ -173,6 +173,9 @@ pub(crate) fn find(doc: &Document<'_>, t: &Tokens<'_>, reference: Option<NaiveDa
     for (s, sent) in doc.sentences.iter().enumerate() {
         let (from, to) = t.sentence(s);
         // Only sentences with a date word or a four-digit number can hold a date.
+        if t.sent_flags[s] & (u16::from(DATE) | DIGITS4) == 0 {
+            continue;
+        }
         let Some(first) = t.toks[from..to].iter().position(|x| x.flags & DATE != 0 || four_digits(t.text, x)) else {
             continue;
         };

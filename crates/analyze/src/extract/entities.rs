@@ -239,22 +239,23 @@ pub(crate) fn find(_doc: &Document<'_>, t: &Tokens<'_>) -> Ents {
         lone_key: None,
     };
     let mut pending = Vec::with_capacity(16);
-    for s in 0..t.sent_start.len() - 1 {
-        let (from, to) = t.sentence(s);
-        let mut i = from;
-        while i < to {
-            // Runs start at capitalized words: skip to the next one.
-            let Some(off) = t.toks[i..to].iter().position(|x| x.word && x.cap) else { break };
-            i += off;
-            let end = b.run_end(i, to);
-            if end > i {
-                if !b.classify(i, end) {
-                    pending.push((i, end, b.lone_key.take()));
-                }
-                i = end;
-            } else {
-                i += 1;
+    // Runs start at capitalized words and end in their sentence: visit the capitalized words
+    // that no run before has taken.
+    let mut i = 0;
+    for &c in &t.caps {
+        let c = c as usize;
+        if c < i {
+            continue;
+        }
+        i = c;
+        let end = b.run_end(i, t.sentence(t.toks[i].sent as usize).1);
+        if end > i {
+            if !b.classify(i, end) {
+                pending.push((i, end, b.lone_key.take()));
             }
+            i = end;
+        } else {
+            i += 1;
         }
     }
     for (i, end, key) in pending {

@@ -125,16 +125,35 @@ pub struct Extraction {
 /// assert_eq!(x.dates[0].value.as_deref(), Some("2024-05-07"));
 /// ```
 pub fn extract(doc: &Document<'_>, reference_date: Option<NaiveDate>) -> Extraction {
-    extract_with(doc, reference_date, false)
+    extract_with(doc, reference_date, false, Scope::All)
+}
+
+/// How much of the extraction to build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything [`Extraction`] holds.
+    All,
+    /// What a brief shows (`nutgraf summarize --format json|markdown`): quotes with their speakers,
+    /// roles, dates and places, statements, date mentions and the timeline, exactly as
+    /// [`Scope::All`] finds them. The entity list is left empty and speakers carry no entity
+    /// index: people, organizations and places are still recognized (speakers are found among
+    /// them), but their public list, each entity with every mention mapped back to the original
+    /// text, is not built.
+    Brief,
 }
 
 /// The extraction, with the Spanish word lists and quote scanner when `es`.
-pub(crate) fn extract_with(doc: &Document<'_>, reference_date: Option<NaiveDate>, es: bool) -> Extraction {
+pub(crate) fn extract_with(
+    doc: &Document<'_>,
+    reference_date: Option<NaiveDate>,
+    es: bool,
+    scope: Scope,
+) -> Extraction {
     let quotes = if es { crate::es::quotes::find(doc) } else { quotes::find(doc) };
     let toks = tokens::tokenize_quoted(doc, es, &quotes);
     let ents = entities::find(doc, &toks);
     let dates = dates::find(doc, &toks, reference_date);
-    let (mut quotes, statements) = speakers::attribute(doc, &toks, &ents, quotes, &dates.mentions);
+    let (mut quotes, mut statements) = speakers::attribute(doc, &toks, &ents, quotes, &dates.mentions);
     for q in &mut quotes {
         q.span = doc.text.to_original(q.span);
         for p in &mut q.parts {
@@ -143,12 +162,23 @@ pub(crate) fn extract_with(doc: &Document<'_>, reference_date: Option<NaiveDate>
     }
     let timeline =
         timeline::build(doc, &dates.mentions, dates.publication.as_ref().map(|p| p.span), &quotes, &statements);
+    let entities = match scope {
+        Scope::All => ents.into_public(doc),
+        Scope::Brief => {
+            let speakers = quotes
+                .iter_mut()
+                .filter_map(|q| q.speaker.as_mut())
+                .chain(statements.iter_mut().map(|s| &mut s.speaker));
+            speakers.for_each(|s| s.entity = None);
+            Vec::new()
+        }
+    };
     Extraction {
         reference_date: dates.reference,
         publication_date: dates.publication,
         quotes,
         statements,
-        entities: ents.into_public(doc),
+        entities,
         dates: dates.mentions,
         timeline,
     }
@@ -176,9 +206,27 @@ pub(crate) fn extract_with(doc: &Document<'_>, reference_date: Option<NaiveDate>
 /// assert_eq!(x.dates[0].value.as_deref(), Some("2026-03-03"));
 /// ```
 pub fn extract_lang(doc: &Document<'_>, reference_date: Option<NaiveDate>, lang: Lang) -> Extraction {
+    extract_scope(doc, reference_date, lang, Scope::All)
+}
+
+/// [`extract_lang`], building only `scope`'s share of the [`Extraction`] (see [`Scope`]).
+///
+/// ```
+/// use nutgraf_analyze::extract::{extract_lang, extract_scope, Scope};
+/// use nutgraf_text::{Document, Lang};
+///
+/// let input = "Mayor Ana Ruiz visited Lisbon. \"We will build it,\" Ruiz said on Monday.";
+/// let doc = Document::new(input);
+/// let all = extract_lang(&doc, None, Lang::English);
+/// let brief = extract_scope(&doc, None, Lang::English, Scope::Brief);
+/// assert!(!all.entities.is_empty() && brief.entities.is_empty());
+/// assert_eq!(brief.quotes[0].speaker.as_ref().unwrap().name, "Ana Ruiz");
+/// assert_eq!((brief.quotes.len(), &brief.timeline), (all.quotes.len(), &all.timeline));
+/// ```
+pub fn extract_scope(doc: &Document<'_>, reference_date: Option<NaiveDate>, lang: Lang, scope: Scope) -> Extraction {
     match lang {
-        Lang::English => extract(doc, reference_date),
-        Lang::Spanish => crate::es::extract(doc, reference_date),
+        Lang::English => extract_with(doc, reference_date, false, scope),
+        Lang::Spanish => extract_with(doc, reference_date, true, scope),
         _ => extract_neutral(doc, reference_date),
     }
 }
@@ -217,6 +265,27 @@ mod tests {
         assert!(x.quotes[0].speaker.is_none());
         assert!(x.entities.is_empty() && x.dates.is_empty() && x.statements.is_empty());
         assert_eq!(extract_lang(&doc, None, Lang::English), extract(&doc, None));
+    }
+
+    #[test]
+    fn brief_scope_is_the_full_extraction_without_entities() {
+        let articles = [
+            include_str!("../../../../examples/riverside-budget.txt"),
+            include_str!("../../../../examples/harbor-bridge.txt"),
+            include_str!("../../../../examples/clinic-closure.txt"),
+        ];
+        for input in articles {
+            let doc = Document::new(input);
+            let date = parse_iso_date("2026-03-06");
+            let mut all = extract_lang(&doc, date, Lang::English);
+            let brief = extract_scope(&doc, date, Lang::English, Scope::Brief);
+            assert!(!all.entities.is_empty() && !all.quotes.is_empty() && !all.timeline.is_empty());
+            assert!(all.quotes.iter().any(|q| q.speaker.as_ref().is_some_and(|s| s.entity.is_some())));
+            all.entities.clear();
+            let speakers = all.quotes.iter_mut().filter_map(|q| q.speaker.as_mut());
+            speakers.chain(all.statements.iter_mut().map(|s| &mut s.speaker)).for_each(|s| s.entity = None);
+            assert_eq!(brief, all);
+        }
     }
 
     #[test]

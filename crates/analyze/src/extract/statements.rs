@@ -39,6 +39,9 @@ impl Ctx<'_, '_> {
             (a, f, content)
         } else {
             // The first reporting verb outside quotes ([`Ctx::cue`]), read off the token slice.
+            if t.sent_flags[s] & u16::from(CUE) == 0 {
+                return None;
+            }
             let v = from + t.toks[from..end].iter().position(|x| x.word && !x.quoted && x.flags & CUE != 0)?;
             let words_after = (v + 1..end).filter(|&k| t.toks[k].word).count();
             let that = (v + 1..end).take(8).find(|&k| if t.es { t.is_lang(k, &[], &["que"]) } else { t.is(k, "that") });

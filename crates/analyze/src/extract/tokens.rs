@@ -47,6 +47,13 @@ pub(crate) struct Tokens<'d> {
     pub toks: Vec<Tok>,
     /// For each sentence, the index of its first token (and one past the last at the end).
     pub sent_start: Vec<usize>,
+    /// For each sentence, the facts of its words together: the word lists
+    /// ([`super::lexicon::flags`]) in the low byte, and [`DIGITS4`] when it has a word of four
+    /// ASCII digits. A stage looking for a kind of word skips the sentences that have none in
+    /// one test.
+    pub sent_flags: Vec<u16>,
+    /// The indices of the capitalized words, in order: where the entity rules start looking.
+    pub caps: Vec<u32>,
     /// The text is Spanish: word lists come from [`crate::es::lexicon`].
     pub es: bool,
 }
@@ -144,10 +151,12 @@ const KNOWN: u16 = 1 << 15;
 const CAP: u16 = 1 << 9;
 /// [`WordFacts`]: where the first-name code of a capitalized word starts (two bits).
 const NAME_SHIFT: u16 = 10;
+/// [`WordFacts`] and [`Tokens::sent_flags`] bit: four ASCII digits (a year, perhaps).
+pub(crate) const DIGITS4: u16 = 1 << 12;
 
 /// What a written word is, per number of [`Document::word_ids`]: its list bits
 /// ([`super::lexicon::flags`]) in the low byte, then [`STOP`], [`CAP`] and, for a capitalized word,
-/// its first-name code ([`NAME_SHIFT`]); 0 until worked out.
+/// its first-name code ([`NAME_SHIFT`]), and [`DIGITS4`]; 0 until worked out.
 struct WordFacts<const ES: bool>(Vec<u16>);
 
 impl<const ES: bool> WordFacts<ES> {
@@ -176,7 +185,9 @@ impl<const ES: bool> WordFacts<ES> {
         };
         // The gazetteers are asked once per distinct capitalized word, not at every mention.
         let name = if cap { u16::from(super::entities::first_name_code(text, w, ES)) << NAME_SHIFT } else { 0 };
-        KNOWN | bits | if cap { CAP } else { 0 } | name
+        let year = b0.is_ascii_digit() && w.len() == 4 && bytes[w.start + 1..w.end].iter().all(u8::is_ascii_digit);
+        let digits4 = if year { DIGITS4 } else { 0 };
+        KNOWN | bits | if cap { CAP } else { 0 } | name | digits4
     }
 }
 
@@ -217,6 +228,9 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
     // About one token (word or punctuation mark) per four bytes of news text.
     let mut toks = Vec::with_capacity(text.len() / 3 + 8);
     let mut sent_start = Vec::with_capacity(doc.sentences.len() + 1);
+    let mut sent_flags = Vec::with_capacity(doc.sentences.len());
+    // About one word in six is capitalized in news text.
+    let mut caps = Vec::with_capacity(text.len() / 24 + 8);
     let mut facts = WordFacts::<ES>(vec![0; doc.vocabulary_len()]);
     let mut inside = Inside::new(quotes);
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -229,12 +243,17 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
             toks.push(Tok { span, word: false, cap: false, sent, para, first, quoted, stop: false, flags: 0, name: 0 });
         };
         let mut pos = s.norm.start;
+        let mut all = 0;
         for (&w, &id) in doc.sentence_words(si).iter().zip(doc.word_ids(si)) {
             // Between two words there is most often one space and nothing to emit.
             if w.start != pos + 1 || bytes[pos] != b' ' {
                 punct(text, pos, w.start, &mut |sp| mark(sp, &mut toks, &mut inside));
             }
             let f = facts.get(text, w, id);
+            all |= f;
+            if f & CAP != 0 {
+                caps.push(toks.len() as u32);
+            }
             let first = toks.len() == first_tok;
             toks.push(Tok {
                 span: w,
@@ -251,9 +270,10 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
             pos = w.end;
         }
         punct(text, pos, s.norm.end, &mut |sp| mark(sp, &mut toks, &mut inside));
+        sent_flags.push(all);
     }
     sent_start.push(toks.len());
-    Tokens { text, toks, sent_start, es: ES }
+    Tokens { text, toks, sent_start, sent_flags, caps, es: ES }
 }
 
 /// Emits every character of `text[from..to]` that is not whitespace ([`char::is_whitespace`]),
@@ -296,5 +316,18 @@ mod tests {
             assert_eq!(got, expected, "{input:?}");
             assert_eq!(*t.sent_start.last().unwrap(), t.toks.len());
         }
+    }
+
+    #[test]
+    fn capitalized_words_and_sentence_facts_are_indexed() {
+        let doc = Document::new("\"Hi,\" Mayor Ana Ruiz said in 2024. The vote was 7-2. It ends in May.");
+        let t = tokenize(&doc);
+        let caps: Vec<&str> = t.caps.iter().map(|&k| t.s(k as usize)).collect();
+        assert_eq!(caps, ["Hi", "Mayor", "Ana", "Ruiz", "The", "It", "May"]);
+        let is = |s: usize, bits: u16| t.sent_flags[s] & bits != 0;
+        use super::super::lexicon::{CUE, DATE};
+        assert!(is(0, CUE.into()) && is(0, DIGITS4) && !is(0, DATE.into()));
+        assert!(!is(1, CUE.into()) && !is(1, DIGITS4) && !is(1, DATE.into()));
+        assert!(is(2, DATE.into()) && !is(2, DIGITS4));
     }
 }
