@@ -583,6 +583,11 @@ impl Ctx<'_, '_> {
     fn place(&self, from: usize, to: usize) -> Option<Span> {
         let t = self.t;
         for k in from..to {
+            // The article after the preposition is a stop word: one test turns most tokens away
+            // before any word is compared.
+            if !t.es && !t.toks.get(k + 1).is_some_and(|n| n.stop) {
+                continue;
+            }
             if !t.is_lang(k, &["at", "aboard", "in", "during", "outside", "inside", "before"], PLACE_PREPS_ES)
                 || !t.is_lang(k + 1, ARTICLES, ARTICLES_ES)
             {
@@ -621,6 +626,12 @@ fn is_document(name: &str, es: bool) -> bool {
 mod tests {
     use super::super::extract;
     use nutgraf_text::Document;
+
+    #[test]
+    fn articles_are_stop_words() {
+        // [`Ctx::place`] turns away tokens not followed by a stop word before comparing words.
+        assert!(super::ARTICLES.iter().all(|w| nutgraf_text::is_stop_word(w)));
+    }
 
     #[test]
     fn attribution_forms() {

@@ -60,31 +60,37 @@ pub(crate) struct Tokens<'d> {
 
 impl Tokens<'_> {
     /// The normalized text of token `i`.
+    #[inline]
     pub fn s(&self, i: usize) -> &str {
         &self.text[self.toks[i].span]
     }
 
     /// True when token `i` is `w`, ignoring ASCII case.
+    #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.toks.get(i).is_some_and(|t| same(self.text, t.span, w))
     }
 
     /// True when token `i` is one of `ws`, ignoring ASCII case.
+    #[inline]
     pub fn is_any(&self, i: usize, ws: &[&str]) -> bool {
         self.toks.get(i).is_some_and(|t| ws.iter().any(|w| same(self.text, t.span, w)))
     }
 
     /// True when token `i` is the punctuation character `c`.
+    #[inline]
     pub fn punct(&self, i: usize, c: u8) -> bool {
         self.toks.get(i).is_some_and(|t| !t.word && self.text.as_bytes()[t.span.start] == c)
     }
 
     /// True when token `i` is on the word list `bit` ([`super::lexicon`]).
+    #[inline]
     pub fn on(&self, i: usize, bit: u8) -> bool {
         self.toks.get(i).is_some_and(|t| t.flags & bit != 0)
     }
 
     /// True when token `i` is a stop word (English, or Spanish function words).
+    #[inline]
     pub fn stop(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
         if !t.word {
@@ -98,6 +104,7 @@ impl Tokens<'_> {
     }
 
     /// True when token `i` is, ignoring case, `en` in English text or one of `es` in Spanish text.
+    #[inline]
     pub fn is_lang(&self, i: usize, en: &[&str], es: &[&str]) -> bool {
         self.toks.get(i).is_some_and(|t| {
             if self.es {
@@ -110,6 +117,7 @@ impl Tokens<'_> {
     }
 
     /// The token range `[start, end)` of sentence `s`.
+    #[inline]
     pub fn sentence(&self, s: usize) -> (usize, usize) {
         (self.sent_start[s], self.sent_start[s + 1])
     }
