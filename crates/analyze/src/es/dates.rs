@@ -27,11 +27,11 @@ use crate::extract::lexicon::{DATE, DATE_OPEN};
 use crate::extract::tokens::Tokens;
 
 fn month(t: &Tokens<'_>, k: usize, to: usize) -> Option<u32> {
-    (k < to && t.toks[k].word).then(|| MONTHS.iter().position(|m| eq_fold(t.s(k), m))).flatten().map(|m| m as u32 + 1)
+    (k < to && t.toks[k].word()).then(|| MONTHS.iter().position(|m| eq_fold(t.s(k), m))).flatten().map(|m| m as u32 + 1)
 }
 
 fn weekday(t: &Tokens<'_>, k: usize, to: usize) -> Option<Weekday> {
-    if k >= to || !t.toks[k].word {
+    if k >= to || !t.toks[k].word() {
         return None;
     }
     let p = WEEKDAYS.iter().position(|d| eq_fold(t.s(k), d))?;
@@ -39,7 +39,7 @@ fn weekday(t: &Tokens<'_>, k: usize, to: usize) -> Option<Weekday> {
 }
 
 fn digits(t: &Tokens<'_>, k: usize, to: usize, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
-    if k >= to || !t.toks[k].word {
+    if k >= to || !t.toks[k].word() {
         return None;
     }
     let w = t.s(k);
@@ -91,7 +91,7 @@ fn step(t: &Tokens<'_>, k: usize) -> Option<(i32, usize)> {
 /// The Spanish date expression starting at token `k` of the sentence `[from, to)`.
 pub(crate) fn parse_at(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Option<(Parsed, usize, usize)> {
     let tok = t.toks[k];
-    if !tok.word {
+    if !tok.word() {
         return None;
     }
     let w = t.s(k);
@@ -194,11 +194,11 @@ pub(crate) fn voice(t: &Tokens<'_>, from: usize, to: usize) -> (bool, bool) {
     let mut behind = false;
     for k in from..to {
         let tok = t.toks[k];
-        if !tok.word {
+        if !tok.word() {
             continue;
         }
         let (a, b) = word_tense(t.s(k), t.is(k + 1, "a"));
-        ahead |= a && !tok.quoted;
+        ahead |= a && !tok.quoted();
         behind |= b;
     }
     (ahead, behind)

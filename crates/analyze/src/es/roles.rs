@@ -38,13 +38,13 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
             || (t.is_lang(p, &[], ARTICLES)
                 && p > sent_from
                 && t.is_lang(p - 1, &[], &["de", "en", "para", "por", "y"]));
-        let ok = tok.word && !tok.quoted && tok.flags & CUE == 0 && (inner || !t.stop(p));
+        let ok = tok.word() && !tok.quoted() && tok.flags & CUE == 0 && (inner || !t.stop(p));
         if !ok {
             break;
         }
         start = p;
     }
-    while start < stop && (t.stop(start) || !t.toks[start].word) {
+    while start < stop && (t.stop(start) || !t.toks[start].word()) {
         start += 1;
     }
     let has_role = (start..stop).any(|p| t.on(p, ROLE));
@@ -55,7 +55,7 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
                 b -= 1;
             }
             b == sent_from
-                || !t.toks[b - 1].word
+                || !t.toks[b - 1].word()
                 || t.on(b - 1, CUE)
                 || t.is_lang(b - 1, &[], &["según", "con"]) && !comma
         };
@@ -74,7 +74,7 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
     if t.is_lang(a, &[], ARTICLES) {
         a += 1;
     }
-    let stop = (a..sent_to).take(12).find(|&p| !t.toks[p].word)?;
+    let stop = (a..sent_to).take(12).find(|&p| !t.toks[p].word())?;
     // The appositive ends at a comma, a period, a semicolon or the dash that closes an incise.
     if !(t.punct(stop, b',') || t.punct(stop, b'.') || t.punct(stop, b';') || t.punct(stop, b'-')) || stop <= a {
         return None;

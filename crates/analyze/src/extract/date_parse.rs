@@ -103,7 +103,7 @@ fn month(t: &Tokens<'_>, k: usize, to: usize) -> Option<(u32, usize, bool)> {
 }
 
 fn digits(t: &Tokens<'_>, k: usize, to: usize, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
-    if k >= to || !t.toks[k].word {
+    if k >= to || !t.toks[k].word() {
         return None;
     }
     let w = t.s(k);
@@ -112,7 +112,7 @@ fn digits(t: &Tokens<'_>, k: usize, to: usize, len: std::ops::RangeInclusive<usi
 
 /// A day of the month: "4", "04", "4th".
 fn day(t: &Tokens<'_>, k: usize, to: usize) -> Option<u32> {
-    if k >= to || !t.toks[k].word {
+    if k >= to || !t.toks[k].word() {
         return None;
     }
     let w = t.s(k);
@@ -155,7 +155,7 @@ fn number(w: &str) -> Option<i64> {
 #[inline]
 pub(crate) fn may_open(t: &Tokens<'_>, k: usize) -> bool {
     let tok = t.toks[k];
-    tok.word
+    tok.word()
         && (tok.flags & DATE != 0
             || t.text.as_bytes()[tok.span.start].is_ascii_digit()
             || (tok.flags & DATE_OPEN != 0 && t.toks.get(k + 1).is_some_and(|n| n.flags & DATE != 0)))

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date_parse::{may_open, parse_at, Parsed, Unit};
 use super::lexicon::{WordTable, DATE, TENSE};
-use super::tokens::{Tok, Tokens, DIGITS4};
+use super::tokens::{Tokens, DIGITS4};
 use super::DateRef;
 
 /// Absolute or relative.
@@ -77,11 +77,11 @@ fn voice(t: &Tokens<'_>, from: usize, to: usize) -> (bool, bool) {
     let mut ahead = false;
     let mut behind = false;
     for (k, tok) in (from..to).zip(&t.toks[from..to]) {
-        if tok.flags & TENSE == 0 && !(tok.word && ends_ll(t.text, tok.span)) {
+        if tok.flags & TENSE == 0 && !(tok.word() && ends_ll(t.text, tok.span)) {
             continue;
         }
         let bits = VOICE.bits_at(t.text.as_bytes(), tok.span.start, tok.span.end);
-        if !tok.quoted {
+        if !tok.quoted() {
             ahead |= bits & WILL != 0 || ends_ll(t.text, tok.span) || (bits & PLANS != 0 && t.is(k + 1, "to"));
         }
         behind |= bits & PAST != 0;
@@ -176,7 +176,7 @@ pub(crate) fn find(doc: &Document<'_>, t: &Tokens<'_>, reference: Option<NaiveDa
         if t.sent_flags[s] & (u16::from(DATE) | DIGITS4) == 0 {
             continue;
         }
-        let Some(first) = t.toks[from..to].iter().position(|x| x.flags & DATE != 0 || four_digits(t.text, x)) else {
+        let Some(first) = t.toks[from..to].iter().position(|x| x.flags & DATE != 0 || x.digits4()) else {
             continue;
         };
         let first = from + first;
@@ -223,11 +223,6 @@ fn parse_lang(t: &Tokens<'_>, k: usize, from: usize, to: usize) -> Option<(Parse
     } else {
         None
     }
-}
-
-/// True when `tok` is a word of four ASCII digits.
-fn four_digits(text: &str, tok: &Tok) -> bool {
-    tok.word && tok.span.len() == 4 && text.as_bytes()[tok.span.start..tok.span.end].iter().all(u8::is_ascii_digit)
 }
 
 /// The ISO value of a parsed expression in paragraph `para`. `context` is the year of the last

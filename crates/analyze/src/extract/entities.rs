@@ -264,7 +264,9 @@ pub(crate) fn find(_doc: &Document<'_>, t: &Tokens<'_>) -> Ents {
     b.ents.mentions.sort_by_key(|m| m.first);
     for k in 0..b.ents.mentions.len() {
         let m = b.ents.mentions[k];
-        if b.ents.list[m.ent].kind == EntityKind::Person && b.ents.list[m.ent].role.is_none() && !t.toks[m.first].quoted
+        if b.ents.list[m.ent].kind == EntityKind::Person
+            && b.ents.list[m.ent].role.is_none()
+            && !t.toks[m.first].quoted()
         {
             b.ents.list[m.ent].role = if t.es {
                 crate::es::roles::role_of(t, m.first, m.end)
@@ -281,11 +283,11 @@ impl Builder<'_, '_> {
     fn run_end(&mut self, i: usize, to: usize) -> usize {
         let t = self.t;
         let tok = t.toks[i];
-        if !tok.word || !tok.cap {
+        if !tok.word() || !tok.cap() {
             return i;
         }
         let start = i;
-        let opens = tok.first || (i > 0 && t.toks[i - 1].first && t.punct(i - 1, b'"'));
+        let opens = tok.first() || (i > 0 && t.toks[i - 1].first() && t.punct(i - 1, b'"'));
         if opens
             && (t.stop(i)
                 || t.is_lang(i, &["according", "but", "when", "while"], &["según", "pero", "cuando", "mientras"]))
@@ -296,14 +298,14 @@ impl Builder<'_, '_> {
         let mut org = t.on(start, ORG);
         while j < to {
             let n = t.toks[j];
-            if n.word && n.cap {
+            if n.word() && n.cap() {
                 org |= t.on(j, ORG);
                 j += 1;
                 continue;
             }
-            let next_cap = t.toks.get(j + 1).is_some_and(|x| x.word && x.cap && x.sent == n.sent);
+            let next_cap = t.toks.get(j + 1).is_some_and(|x| x.word() && x.cap() && x.sent == n.sent);
             let glued = t.toks[j - 1].span.end == n.span.start;
-            if !n.word && glued && t.punct(j, b'.') {
+            if !n.word() && glued && t.punct(j, b'.') {
                 let prev = t.s(j - 1);
                 let abbrev = prev.len() == 1
                     || t.on(j - 1, HONOR)
@@ -319,18 +321,18 @@ impl Builder<'_, '_> {
                 }
                 break;
             }
-            if !n.word && glued && t.punct(j, b'-') && next_cap {
+            if !n.word() && glued && t.punct(j, b'-') && next_cap {
                 j += 1;
                 continue;
             }
-            if n.word && org && next_cap && t.on(j, CONN) {
+            if n.word() && org && next_cap && t.on(j, CONN) {
                 j += 1;
                 continue;
             }
-            if t.es && n.word && !org {
+            if t.es && n.word() && !org {
                 // Spanish name particles: "Ana de la Fuente", "Juan del Valle".
                 let after_la = t.is_lang(j + 1, &[], &["la", "las", "los"])
-                    && t.toks.get(j + 2).is_some_and(|x| x.word && x.cap && x.sent == n.sent);
+                    && t.toks.get(j + 2).is_some_and(|x| x.word() && x.cap() && x.sent == n.sent);
                 let named = (start..j).any(|k| self.first_name_at(k).is_some());
                 if named && t.is_lang(j, &[], &["de", "del"]) && (next_cap || (t.is(j, "de") && after_la)) {
                     j += if next_cap { 1 } else { 2 };
@@ -338,7 +340,7 @@ impl Builder<'_, '_> {
                 }
                 // "José Ortega y Gasset": "y" between two surnames, unless a first name follows
                 // ("Ana Ruiz y Pedro Gómez" are two people).
-                let surnames = (start..j).filter(|&k| t.toks[k].word && t.toks[k].cap).count() >= 2;
+                let surnames = (start..j).filter(|&k| t.toks[k].word() && t.toks[k].cap()).count() >= 2;
                 let next_name = next_cap && self.first_name_at(j + 1).is_some();
                 if named && surnames && next_cap && !next_name && t.is(j, "y") && !t.on(j + 1, ORG) {
                     j += 1;
@@ -356,7 +358,7 @@ impl Builder<'_, '_> {
         let t = self.t;
         let mut words = std::mem::take(&mut self.words);
         words.clear();
-        words.extend((i..end).filter(|&k| t.toks[k].word));
+        words.extend((i..end).filter(|&k| t.toks[k].word()));
         let found = self.classify_words(i, end, &words);
         self.words = words;
         found
@@ -409,7 +411,8 @@ impl Builder<'_, '_> {
                 return true;
             }
         }
-        let lone_opener = words.len() == 1 && t.toks[i].first && t.toks.get(end).is_some_and(|n| n.word && !n.cap);
+        let lone_opener =
+            words.len() == 1 && t.toks[i].first() && t.toks.get(end).is_some_and(|n| n.word() && !n.cap());
         if words.iter().any(|&k| self.org_word(k)) && !lone_opener {
             self.other(EntityKind::Organization, i, end);
             return true;
@@ -456,9 +459,9 @@ impl Builder<'_, '_> {
     #[inline(always)]
     fn first_name_at(&self, k: usize) -> Option<Gender> {
         let tok = self.t.toks[k];
-        if tok.word && tok.cap {
+        if tok.word() && tok.cap() {
             // Looked up once per distinct word by the tokenizer.
-            return match tok.name {
+            return match tok.name() {
                 0 => None,
                 1 => Some(Gender::Male),
                 2 => Some(Gender::Female),
@@ -499,7 +502,7 @@ impl Builder<'_, '_> {
         let t = self.t;
         let mut words = std::mem::take(&mut self.words);
         words.clear();
-        words.extend((i..end).filter(|&k| t.toks[k].word));
+        words.extend((i..end).filter(|&k| t.toks[k].word()));
         self.surname_words(i, end, &words, key);
         self.words = words;
     }
@@ -512,7 +515,7 @@ impl Builder<'_, '_> {
         }
         let key = key.unwrap_or_else(|| lower_key(t, t.toks[last].span.start, strip_possessive(t.s(last))));
         let known = self.surnames.contains_key(&key);
-        let before_cue = t.toks.get(end).is_some_and(|n| n.word && n.sent == t.toks[i].sent) && t.on(end, CUE);
+        let before_cue = t.toks.get(end).is_some_and(|n| n.word() && n.sent == t.toks[i].sent) && t.on(end, CUE);
         let after_said = i > 0 && t.toks[i - 1].sent == t.toks[i].sent && t.on(i - 1, CUE);
         if (known && words.len() == 1) || ((before_cue || after_said) && words.len() <= 3) {
             self.person(words[0], end, None, None);
@@ -523,7 +526,7 @@ impl Builder<'_, '_> {
     /// Strings are copied only when stored: a new name, or a longer one.
     fn person(&mut self, from: usize, end: usize, first: Option<Span>, gender: Option<Gender>) {
         let t = self.t;
-        let last = (from..end).rev().find(|&k| t.toks[k].word).unwrap_or(from);
+        let last = (from..end).rev().find(|&k| t.toks[k].word()).unwrap_or(from);
         let surname = strip_possessive(t.s(last));
         let key = lower_key(t, t.toks[last].span.start, surname);
         let span = Span::new(t.toks[from].span.start, t.toks[last].span.start + surname.len());
@@ -637,11 +640,11 @@ mod tests {
         let cases = [("John's", 1), ("John", 1), ("Maria", 2), ("Maria's", 2), ("Jane", 2), ("Smith", 0), ("Mayor", 0)];
         for (word, code) in cases {
             let k = (0..t.toks.len()).find(|&k| t.s(k) == word).unwrap_or_else(|| panic!("{word}"));
-            assert_eq!(t.toks[k].name, code, "{word}");
+            assert_eq!(t.toks[k].name(), code, "{word}");
             assert_eq!(super::first_name_code(t.text, t.toks[k].span, false), code, "{word}");
         }
-        for k in (0..t.toks.len()).filter(|&k| !(t.toks[k].word && t.toks[k].cap)) {
-            assert_eq!(t.toks[k].name, 0, "{}", t.s(k));
+        for k in (0..t.toks.len()).filter(|&k| !(t.toks[k].word() && t.toks[k].cap())) {
+            assert_eq!(t.toks[k].name(), 0, "{}", t.s(k));
         }
     }
 

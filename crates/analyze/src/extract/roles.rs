@@ -25,8 +25,8 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
     while start > sent_from && name_start - start < 8 {
         let p = start - 1;
         let tok = t.toks[p];
-        let ok = if tok.word {
-            !tok.quoted
+        let ok = if tok.word() {
+            !tok.quoted()
                 && tok.flags & CUE == 0
                 && (!t.stop(p) || (t.is(p, "of") && start < name_start))
                 // Month and weekday names are date words: only those are compared.
@@ -39,10 +39,10 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
         }
         start = p;
     }
-    while start < name_start && (!t.toks[start].word || t.is(start, "of")) {
+    while start < name_start && (!t.toks[start].word() || t.is(start, "of")) {
         start += 1;
     }
-    let last_word = (start..name_start).rev().find(|&p| t.toks[p].word);
+    let last_word = (start..name_start).rev().find(|&p| t.toks[p].word());
     if let Some(lw) = last_word {
         if t.on(lw, ROLE) {
             let stop = if t.punct(lw + 1, b'.') && lw + 1 < name_start { lw + 2 } else { lw + 1 };
@@ -61,7 +61,7 @@ pub(crate) fn role_of(t: &Tokens<'_>, first: usize, end: usize) -> Option<Span> 
     if t.is_any(a, &["the", "a", "an"]) {
         a += 1;
     }
-    let stop = (a..sent_to).take(12).find(|&p| !t.toks[p].word)?;
+    let stop = (a..sent_to).take(12).find(|&p| !t.toks[p].word())?;
     if !(t.punct(stop, b',') || t.punct(stop, b'.') || t.punct(stop, b';')) || stop <= a {
         return None;
     }

@@ -235,14 +235,14 @@ pub(crate) fn attribute(
 impl Ctx<'_, '_> {
     pub(super) fn cue(&self, i: usize) -> bool {
         let tok = self.t.toks[i];
-        tok.word && !tok.quoted && tok.flags & CUE != 0
+        tok.word() && !tok.quoted() && tok.flags & CUE != 0
     }
 
     /// `"...," X said` or `"...," said X`.
     fn trail(&self, from: usize, to: usize) -> Option<Found> {
         let t = self.t;
         let mut k = from;
-        while k < to && !t.toks[k].word {
+        while k < to && !t.toks[k].word() {
             k += 1;
         }
         let start = k;
@@ -264,14 +264,14 @@ impl Ctx<'_, '_> {
     fn lead(&self, from: usize, to: usize) -> Option<Found> {
         let t = self.t;
         if let Some((_, b)) = self.first_source_cue(from, to) {
-            let end = (b..to).find(|&k| !t.toks[k].word).unwrap_or(to);
+            let end = (b..to).find(|&k| !t.toks[k].word()).unwrap_or(to);
             return self.phrase(b, end);
         }
-        let v = (from..to).rev().find(|&k| self.cue(k) || (!t.toks[k].quoted && t.is_lang(k, NAMING, NAMING_ES)))?;
+        let v = (from..to).rev().find(|&k| self.cue(k) || (!t.toks[k].quoted() && t.is_lang(k, NAMING, NAMING_ES)))?;
         self.subject(from, v)
             .or_else(|| {
                 // "said Mills: ..." with nothing before the verb.
-                (v + 1 < to && t.toks[v + 1].word && !t.is(v, "told")).then(|| self.after_verb(v + 1, to)).flatten()
+                (v + 1 < to && t.toks[v + 1].word() && !t.is(v, "told")).then(|| self.after_verb(v + 1, to)).flatten()
             })
             .or_else(|| self.zero(v))
     }
@@ -288,7 +288,7 @@ impl Ctx<'_, '_> {
             .ents
             .within(from, open)
             .iter()
-            .find(|m| !t.toks[m.first].quoted && self.kind(m.ent) == EntityKind::Person)?;
+            .find(|m| !t.toks[m.first].quoted() && self.kind(m.ent) == EntityKind::Person)?;
         Some(Found { span: m.span, entity: Some(m.ent), via: Via::Name })
     }
 
@@ -307,7 +307,7 @@ impl Ctx<'_, '_> {
     pub(super) fn source_cue(&self, k: usize) -> Option<(usize, usize)> {
         let t = self.t;
         let tok = t.toks.get(k)?;
-        if !tok.word || tok.quoted {
+        if !tok.word() || tok.quoted() {
             return None;
         }
         if !t.es {
@@ -361,7 +361,7 @@ impl Ctx<'_, '_> {
             let named =
                 |x: usize, y: usize| self.ents.within(x, y).iter().any(|m| self.kind(m.ent) != EntityKind::Place);
             let mut start = end;
-            while start > from && t.toks[start - 1].word && !t.toks[start - 1].quoted {
+            while start > from && t.toks[start - 1].word() && !t.toks[start - 1].quoted() {
                 start -= 1;
             }
             if !named(start, end) && named(a, b) && !t.is_lang(a, WHO, WHO_ES) {
@@ -376,7 +376,7 @@ impl Ctx<'_, '_> {
             }
         }
         let mut start = end;
-        while start > from && start + 12 > end && t.toks[start - 1].word && !t.toks[start - 1].quoted {
+        while start > from && start + 12 > end && t.toks[start - 1].word() && !t.toks[start - 1].quoted() {
             start -= 1;
         }
         if let Some(f) = self.phrase(start, end) {
@@ -391,11 +391,11 @@ impl Ctx<'_, '_> {
     pub(super) fn after_verb(&self, from: usize, to: usize) -> Option<Found> {
         let t = self.t;
         let end =
-            (from..to).take(10).find(|&k| !t.toks[k].word || (t.es && t.is(k, "que"))).unwrap_or(to.min(from + 10));
+            (from..to).take(10).find(|&k| !t.toks[k].word() || (t.es && t.is(k, "que"))).unwrap_or(to.min(from + 10));
         let head = (from..end).find(|&k| self.mention_at(k).is_some_and(|m| self.kind(m) == EntityKind::Person));
         if t.es && head.is_none() && t.punct(end, b',') {
             // "afirmó el consejero de Hacienda, Martín Rubio": the name in apposition.
-            let to2 = (end + 1..to).take(6).find(|&k| !t.toks[k].word).unwrap_or(to.min(end + 6));
+            let to2 = (end + 1..to).take(6).find(|&k| !t.toks[k].word()).unwrap_or(to.min(end + 6));
             if let Some(k) =
                 (end + 1..to2).find(|&k| self.mention_at(k).is_some_and(|m| self.kind(m) == EntityKind::Person))
             {
@@ -442,7 +442,7 @@ impl Ctx<'_, '_> {
         while a < to && t.is_lang(a, &["and", "but", "then", "also", "later", "earlier"], CONJ_ES) {
             a += 1;
         }
-        if a >= to || to - a > 7 || !(a..to).all(|k| t.toks[k].word) {
+        if a >= to || to - a > 7 || !(a..to).all(|k| t.toks[k].word()) {
             return None;
         }
         if t.stop(to - 1) && !t.is_lang(to - 1, PRONOUNS, PRONOUNS_ES) {
@@ -485,7 +485,7 @@ impl Ctx<'_, '_> {
         let org = !t.es && t.is(k, "it");
         if want.is_some() || org {
             for m in self.recent(k) {
-                if t.toks[m.first].quoted {
+                if t.toks[m.first].quoted() {
                     continue;
                 }
                 let e = &self.ents.list[m.ent];
@@ -526,7 +526,7 @@ impl Ctx<'_, '_> {
         let para = t.toks[k].para;
         self.recent(k)
             .take_while(|m| t.toks[m.first].para + 1 >= para)
-            .find(|m| !t.toks[m.first].quoted && self.kind(m.ent) == EntityKind::Person)
+            .find(|m| !t.toks[m.first].quoted() && self.kind(m.ent) == EntityKind::Person)
     }
 
     /// The nearest person before token `k` whose role includes `noun`.
@@ -585,7 +585,7 @@ impl Ctx<'_, '_> {
         for k in from..to {
             // The article after the preposition is a stop word: one test turns most tokens away
             // before any word is compared.
-            if !t.es && !t.toks.get(k + 1).is_some_and(|n| n.stop) {
+            if !t.es && !t.toks.get(k + 1).is_some_and(|n| n.stop()) {
                 continue;
             }
             if !t.is_lang(k, &["at", "aboard", "in", "during", "outside", "inside", "before"], PLACE_PREPS_ES)
@@ -593,7 +593,7 @@ impl Ctx<'_, '_> {
             {
                 continue;
             }
-            let end = (k + 2..to).take(10).find(|&j| !t.toks[j].word || self.cue(j)).unwrap_or(to.min(k + 12));
+            let end = (k + 2..to).take(10).find(|&j| !t.toks[j].word() || self.cue(j)).unwrap_or(to.min(k + 12));
             let venue = (k + 2..end).any(|j| t.is_lang(j, VENUES, VENUES_ES))
                 || self.ents.within(k + 2, end).iter().any(|m| self.kind(m.ent) == EntityKind::Place);
             if venue && end > k + 2 {

@@ -31,7 +31,7 @@ impl Ctx<'_, '_> {
     /// Indirect speech in sentence `s` (tokens `[from, to)`).
     pub(super) fn statement(&self, s: usize, from: usize, to: usize) -> Option<(Statement, Found, Option<DateRef>)> {
         let t = self.t;
-        let end = if to > from && !t.toks[to - 1].word { to - 1 } else { to };
+        let end = if to > from && !t.toks[to - 1].word() { to - 1 } else { to };
         let (cue, found, content) = if let Some((a, b)) = self.first_source_cue(from, end) {
             let comma = (b..end).find(|&k| t.punct(k, b','))?;
             let f = self.phrase(b, comma)?;
@@ -42,8 +42,8 @@ impl Ctx<'_, '_> {
             if t.sent_flags[s] & u16::from(CUE) == 0 {
                 return None;
             }
-            let v = from + t.toks[from..end].iter().position(|x| x.word && !x.quoted && x.flags & CUE != 0)?;
-            let words_after = (v + 1..end).filter(|&k| t.toks[k].word).count();
+            let v = from + t.toks[from..end].iter().position(|x| x.word() && !x.quoted() && x.flags & CUE != 0)?;
+            let words_after = (v + 1..end).filter(|&k| t.toks[k].word()).count();
             let that = (v + 1..end).take(8).find(|&k| if t.es { t.is_lang(k, &[], &["que"]) } else { t.is(k, "that") });
             let comma_before = (from..v).rev().find(|&k| t.punct(k, b','));
             let inverted = if v > from + 3 && t.punct(v - 1, b',') && that.is_none() && words_after <= 10 {
@@ -66,7 +66,7 @@ impl Ctx<'_, '_> {
                     if !t.es {
                         return None;
                     }
-                    let opens = (from..v).all(|k| !t.toks[k].word || t.is_lang(k, &[], crate::es::lexicon::CONJ));
+                    let opens = (from..v).all(|k| !t.toks[k].word() || t.is_lang(k, &[], crate::es::lexicon::CONJ));
                     if !opens {
                         return None;
                     }
@@ -77,7 +77,7 @@ impl Ctx<'_, '_> {
             }
         };
         let (a, b) = content;
-        if b <= a || (a..b).filter(|&k| t.toks[k].word).count() < 3 {
+        if b <= a || (a..b).filter(|&k| t.toks[k].word()).count() < 3 {
             return None;
         }
         let norm = Span::new(t.toks[a].span.start, t.toks[b - 1].span.end);

@@ -13,29 +13,79 @@ use super::lexicon::STOP;
 use super::quotes::RawQuote;
 
 /// One token of the normalized text.
+///
+/// What a token is (a word, capitalized, first of its sentence, quoted, a stop word, its
+/// first-name code) is packed into one byte, [`Tok::kind`], read through the accessors: the
+/// tokenizer writes a token in a few stores, and scans test one byte.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
     /// Normalized span.
     pub span: Span,
-    /// A word (else one punctuation character).
-    pub word: bool,
-    /// Starts with an uppercase letter.
-    pub cap: bool,
     /// Sentence index.
     pub sent: u32,
     /// Paragraph index.
     pub para: u32,
-    /// First token of its sentence.
-    pub first: bool,
-    /// Inside a direct quote (quotation marks excluded).
-    pub quoted: bool,
-    /// An English stop word (always false in Spanish text: see [`Tokens::stop`]).
-    pub stop: bool,
+    /// The `KIND_*` bits, and the first-name code in bits 2-3.
+    kind: u8,
     /// The word lists the token is on ([`super::lexicon::flags`]).
     pub flags: u8,
+}
+
+/// [`Tok::kind`] bits. The low five are the high byte of [`WordFacts`] (stop word, capital,
+/// first-name code, four digits), so that a word's kind is a shift and a mask of its facts.
+const KIND_STOP: u8 = 1;
+const KIND_CAP: u8 = 1 << 1;
+const KIND_NAME_SHIFT: u8 = 2;
+const KIND_DIGITS4: u8 = 1 << 4;
+const KIND_FACTS: u8 = 0x1F;
+const _: () = assert!(STOP == (KIND_STOP as u16) << 8);
+const KIND_WORD: u8 = 1 << 5;
+const KIND_QUOTED: u8 = 1 << 6;
+const KIND_FIRST: u8 = 1 << 7;
+
+impl Tok {
+    /// A word (else one punctuation character).
+    #[inline(always)]
+    pub fn word(&self) -> bool {
+        self.kind & KIND_WORD != 0
+    }
+
+    /// A word that starts with an uppercase letter.
+    #[inline(always)]
+    pub fn cap(&self) -> bool {
+        self.kind & KIND_CAP != 0
+    }
+
+    /// First token of its sentence.
+    #[inline(always)]
+    pub fn first(&self) -> bool {
+        self.kind & KIND_FIRST != 0
+    }
+
+    /// Inside a direct quote (quotation marks excluded).
+    #[inline(always)]
+    pub fn quoted(&self) -> bool {
+        self.kind & KIND_QUOTED != 0
+    }
+
+    /// An English stop word (always false in Spanish text: see [`Tokens::stop`]).
+    #[inline(always)]
+    pub fn stop(&self) -> bool {
+        self.kind & KIND_STOP != 0
+    }
+
+    /// A word of four ASCII digits (a year, perhaps).
+    #[inline(always)]
+    pub fn digits4(&self) -> bool {
+        self.kind & KIND_DIGITS4 != 0
+    }
+
     /// For a capitalized word, what the first-name gazetteers say of it, possessive stripped
     /// ([`super::entities::first_name_code`]); 0 for other tokens.
-    pub name: u8,
+    #[inline(always)]
+    pub fn name(&self) -> u8 {
+        (self.kind >> KIND_NAME_SHIFT) & 3
+    }
 }
 
 /// The token stream and the text it indexes.
@@ -80,7 +130,7 @@ impl Tokens<'_> {
     /// True when token `i` is the punctuation character `c`.
     #[inline]
     pub fn punct(&self, i: usize, c: u8) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.word && self.text.as_bytes()[t.span.start] == c)
+        self.toks.get(i).is_some_and(|t| !t.word() && self.text.as_bytes()[t.span.start] == c)
     }
 
     /// True when token `i` is on the word list `bit` ([`super::lexicon`]).
@@ -93,13 +143,13 @@ impl Tokens<'_> {
     #[inline]
     pub fn stop(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
-        if !t.word {
+        if !t.word() {
             return false;
         }
         if self.es {
             crate::es::lexicon::stop(&self.text[t.span])
         } else {
-            t.stop
+            t.stop()
         }
     }
 
@@ -155,12 +205,12 @@ pub(crate) fn tokenize_quoted<'d>(doc: &'d Document<'_>, es: bool, quotes: &[Raw
 
 /// [`WordFacts`] bit: worked out (a word on no list, lowercase, still has this bit).
 const KNOWN: u16 = 1 << 15;
-/// [`WordFacts`] bit: starts with an uppercase letter.
-const CAP: u16 = 1 << 9;
+/// [`WordFacts`] bit: starts with an uppercase letter ([`KIND_CAP`] in the high byte).
+const CAP: u16 = (KIND_CAP as u16) << 8;
 /// [`WordFacts`]: where the first-name code of a capitalized word starts (two bits).
-const NAME_SHIFT: u16 = 10;
+const NAME_SHIFT: u16 = 8 + KIND_NAME_SHIFT as u16;
 /// [`WordFacts`] and [`Tokens::sent_flags`] bit: four ASCII digits (a year, perhaps).
-pub(crate) const DIGITS4: u16 = 1 << 12;
+pub(crate) const DIGITS4: u16 = (KIND_DIGITS4 as u16) << 8;
 
 /// What a written word is, per number of [`Document::word_ids`]: its list bits
 /// ([`super::lexicon::flags`]) in the low byte, then [`STOP`], [`CAP`] and, for a capitalized word,
@@ -246,9 +296,8 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
         sent_start.push(first_tok);
         let (sent, para) = (si as u32, s.paragraph as u32);
         let mark = |span: Span, toks: &mut Vec<Tok>, inside: &mut Inside<'_>| {
-            let first = toks.len() == first_tok;
-            let quoted = inside.at(span);
-            toks.push(Tok { span, word: false, cap: false, sent, para, first, quoted, stop: false, flags: 0, name: 0 });
+            let kind = if inside.at(span) { KIND_QUOTED } else { 0 };
+            toks.push(Tok { span, sent, para, kind, flags: 0 });
         };
         let mut pos = s.norm.start;
         let mut all = 0;
@@ -262,23 +311,17 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
             if f & CAP != 0 {
                 caps.push(toks.len() as u32);
             }
-            let first = toks.len() == first_tok;
-            toks.push(Tok {
-                span: w,
-                word: true,
-                cap: f & CAP != 0,
-                sent,
-                para,
-                first,
-                quoted: inside.at(w),
-                stop: f & STOP != 0,
-                flags: f as u8,
-                name: (f >> NAME_SHIFT) as u8 & 3,
-            });
+            let quoted = if inside.at(w) { KIND_QUOTED } else { 0 };
+            let kind = ((f >> 8) as u8 & KIND_FACTS) | KIND_WORD | quoted;
+            toks.push(Tok { span: w, sent, para, kind, flags: f as u8 });
             pos = w.end;
         }
         punct(text, pos, s.norm.end, &mut |sp| mark(sp, &mut toks, &mut inside));
         sent_flags.push(all);
+        // Marked once per sentence rather than tested at every token.
+        if let Some(t) = toks.get_mut(first_tok) {
+            t.kind |= KIND_FIRST;
+        }
     }
     sent_start.push(toks.len());
     Tokens { text, toks, sent_start, sent_flags, caps, es: ES }
