@@ -80,21 +80,22 @@ static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
     t
 });
 
-/// Slots of [`WordTable`]: a power of two, well above the 420 or so list words, so that a word on
-/// no list (most words) usually stops at the first, empty, slot.
-const SLOTS: usize = 1024;
+/// Slots of [`WordTable`]: a power of two, over three times the 600 or so list and stop words,
+/// so that cuckoo insertion always finds a place.
+const SLOTS: usize = 2048;
 
-/// An open-addressing hash table (linear probing) from word key ([`key_at`]) to the bits of the
-/// lists the word is on, any case. Key 0 (the empty word, on no list) marks an empty slot.
-/// Hand-rolled because a lookup per word token is the token stream's main cost, and one multiply
-/// and one compare of a `u128` beat a general hash map's hashing and group probing. Before the
-/// key is even built, a bit set of the words' (length, first letter, last letter) turns away
-/// most words that are on no list.
+/// An empty [`WordTable`] slot: no word key ([`key_at`]) has a byte of `0xFF`.
+const EMPTY: u128 = u128::MAX;
+
+/// A table from word key ([`key_at`]) to the bits of the lists the word is on, any case, with
+/// two-choice cuckoo hashing: every word sits in one of its two slots, so a lookup reads both
+/// and keeps the bits of the one that holds the key, with no branch on the result. Hand-rolled
+/// because a lookup per distinct word is the token stream's main cost, and its cost was branch
+/// mispredictions: whether a word is on a list, or whether a probe must go on, is a coin toss
+/// the processor cannot predict.
 pub(crate) struct WordTable {
     keys: Box<[u128; SLOTS]>,
     bits: Box<[u16; SLOTS]>,
-    /// Bit [`shape`] is set for every word in the table.
-    shapes: Box<[u64; 256]>,
 }
 
 /// The filter bit of a word of `len` bytes (1 to 16) that starts with byte `first` and ends with
@@ -108,7 +109,7 @@ impl WordTable {
     /// A table of `lists` (each short ASCII words, any case, and the bit they set); at most a few
     /// hundred words in all.
     pub(crate) fn new(lists: &[(&[&str], u16)]) -> WordTable {
-        let mut t = WordTable { keys: Box::new([0; SLOTS]), bits: Box::new([0; SLOTS]), shapes: Box::new([0; 256]) };
+        let mut t = WordTable { keys: Box::new([EMPTY; SLOTS]), bits: Box::new([0; SLOTS]) };
         for &(list, bit) in lists {
             for w in list {
                 t.insert(w, bit);
@@ -126,48 +127,50 @@ impl WordTable {
     /// The bits of the word `text[start..end]`, any case (0 when on no list).
     #[inline(always)]
     pub(crate) fn bits_at(&self, text: &[u8], start: usize, end: usize) -> u16 {
-        let len = end - start;
-        if len == 0 || len > 16 {
-            return 0;
-        }
-        let s = shape(len, text[start], text[end - 1]);
-        if self.shapes[s >> 6] & (1 << (s & 63)) == 0 {
-            return 0;
-        }
-        key_at(text, start, end).map_or(0, |k| self.get(k))
+        // Longer than 16 bytes or not ASCII: rare in English, and no list word is.
+        let Some(key) = key_at(text, start, end) else { return 0 };
+        let (a, b) = Self::slots(key);
+        // All ones where the slot holds the key, else zero: both slots read, no branch taken.
+        let in_a = u16::from(self.keys[a] == key).wrapping_neg();
+        let in_b = u16::from(self.keys[b] == key).wrapping_neg();
+        (self.bits[a] & in_a) | (self.bits[b] & in_b)
     }
 
-    fn slot(key: u128) -> usize {
-        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> (64 - SLOTS.trailing_zeros())) as usize
+    /// The two slots of `key`.
+    #[inline(always)]
+    fn slots(key: u128) -> (usize, usize) {
+        const SHIFT: u32 = 64 - SLOTS.trailing_zeros();
+        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        let a = x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> SHIFT;
+        let b = x.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> SHIFT;
+        (a as usize, b as usize)
     }
 
     fn insert(&mut self, word: &str, bit: u16) {
         let key = key_at(word.as_bytes(), 0, word.len()).expect("list words are short ASCII");
-        let b = word.as_bytes();
-        let s = shape(b.len(), b[0], b[b.len() - 1]);
-        self.shapes[s >> 6] |= 1 << (s & 63);
-        let mut i = Self::slot(key);
-        while self.keys[i] != 0 && self.keys[i] != key {
-            i = (i + 1) & (SLOTS - 1);
-        }
-        self.keys[i] = key;
-        self.bits[i] |= bit;
-    }
-
-    #[inline]
-    fn get(&self, key: u128) -> u16 {
-        let mut i = Self::slot(key);
-        loop {
-            let k = self.keys[i];
-            if k == key {
-                return self.bits[i];
+        assert!(key != 0, "list words are not empty");
+        let (a, b) = Self::slots(key);
+        for i in [a, b] {
+            if self.keys[i] == key {
+                self.bits[i] |= bit;
+                return;
             }
-            if k == 0 {
-                return 0;
-            }
-            i = (i + 1) & (SLOTS - 1);
         }
+        // Cuckoo insertion: take a slot, and move its occupant to the occupant's other slot,
+        // until one lands in an empty slot.
+        let (mut key, mut bits) = (key, bit);
+        let mut i = if self.keys[b] == EMPTY { b } else { a };
+        for _ in 0..SLOTS {
+            if self.keys[i] == EMPTY {
+                (self.keys[i], self.bits[i]) = (key, bits);
+                return;
+            }
+            std::mem::swap(&mut self.keys[i], &mut key);
+            std::mem::swap(&mut self.bits[i], &mut bits);
+            let (a, b) = Self::slots(key);
+            i = if i == a { b } else { a };
+        }
+        panic!("word table full: raise SLOTS");
     }
 }
 
@@ -536,5 +539,23 @@ mod tests {
         assert_eq!(flags_at(text.as_bytes(), 4, text.len()), ROLE);
         assert_eq!(flags_at(text.as_bytes(), 0, 3), CONN);
         assert_eq!(flags_at(text.as_bytes(), 0, 2), 0);
+    }
+
+    #[test]
+    fn word_table_holds_many_words_with_evictions() {
+        // 700 words, over a third of the slots: cuckoo insertion moves words between their two
+        // slots, and every word must still be found with all of its bits.
+        let words: Vec<String> = (0..700).map(|k| format!("w{k}x")).collect();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let (even, odd): (Vec<&str>, Vec<&str>) = refs.iter().partition(|w| w.len() % 2 == 0);
+        let t = WordTable::new(&[(&refs, 1), (&even, 2), (&odd, 4)]);
+        for w in &refs {
+            let want = 1 | if w.len() % 2 == 0 { 2 } else { 4 };
+            assert_eq!(t.bits(w), want, "{w}");
+            assert_eq!(t.bits(&w.to_ascii_uppercase()), want, "{w}");
+        }
+        for w in ["w700x", "w1", "x", "", "w1xx"] {
+            assert_eq!(t.bits(w), 0, "{w:?}");
+        }
     }
 }

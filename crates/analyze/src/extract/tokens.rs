@@ -203,8 +203,6 @@ pub(crate) fn tokenize_quoted<'d>(doc: &'d Document<'_>, es: bool, quotes: &[Raw
     }
 }
 
-/// [`WordFacts`] bit: worked out (a word on no list, lowercase, still has this bit).
-const KNOWN: u16 = 1 << 15;
 /// [`WordFacts`] bit: starts with an uppercase letter ([`KIND_CAP`] in the high byte).
 const CAP: u16 = (KIND_CAP as u16) << 8;
 /// [`WordFacts`]: where the first-name code of a capitalized word starts (two bits).
@@ -214,18 +212,22 @@ pub(crate) const DIGITS4: u16 = (KIND_DIGITS4 as u16) << 8;
 
 /// What a written word is, per number of [`Document::word_ids`]: its list bits
 /// ([`super::lexicon::flags`]) in the low byte, then [`STOP`], [`CAP`] and, for a capitalized word,
-/// its first-name code ([`NAME_SHIFT`]), and [`DIGITS4`]; 0 until worked out.
+/// its first-name code ([`NAME_SHIFT`]), and [`DIGITS4`].
 struct WordFacts<const ES: bool>(Vec<u16>);
 
 impl<const ES: bool> WordFacts<ES> {
-    /// The facts of word `w` (numbered `id`), worked out on its first occurrence.
+    /// The facts of every distinct word of `doc`, worked out once each, in one pass over the
+    /// vocabulary: a token then reads its word's facts with no test of whether they are known
+    /// yet (a branch that goes either way at about every other token).
+    fn of(doc: &Document<'_>) -> WordFacts<ES> {
+        let text = doc.text.normalized();
+        WordFacts((0..doc.vocabulary_len() as u32).map(|id| Self::work_out(text, doc.vocabulary_word(id))).collect())
+    }
+
+    /// The facts of word number `id`.
     #[inline(always)]
-    fn get(&mut self, text: &str, w: Span, id: u32) -> u16 {
-        let f = &mut self.0[id as usize];
-        if *f == 0 {
-            *f = Self::work_out(text, w);
-        }
-        *f
+    fn get(&self, id: u32) -> u16 {
+        self.0[id as usize]
     }
 
     fn work_out(text: &str, w: Span) -> u16 {
@@ -245,7 +247,7 @@ impl<const ES: bool> WordFacts<ES> {
         let name = if cap { u16::from(super::entities::first_name_code(text, w, ES)) << NAME_SHIFT } else { 0 };
         let year = b0.is_ascii_digit() && w.len() == 4 && bytes[w.start + 1..w.end].iter().all(u8::is_ascii_digit);
         let digits4 = if year { DIGITS4 } else { 0 };
-        KNOWN | bits | if cap { CAP } else { 0 } | name | digits4
+        bits | if cap { CAP } else { 0 } | name | digits4
     }
 }
 
@@ -289,7 +291,7 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
     let mut sent_flags = Vec::with_capacity(doc.sentences.len());
     // About one word in six is capitalized in news text.
     let mut caps = Vec::with_capacity(text.len() / 24 + 8);
-    let mut facts = WordFacts::<ES>(vec![0; doc.vocabulary_len()]);
+    let facts = WordFacts::<ES>::of(doc);
     let mut inside = Inside::new(quotes);
     for (si, s) in doc.sentences.iter().enumerate() {
         let first_tok = toks.len();
@@ -306,7 +308,7 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
             if w.start != pos + 1 || bytes[pos] != b' ' {
                 punct(text, pos, w.start, &mut |sp| mark(sp, &mut toks, &mut inside));
             }
-            let f = facts.get(text, w, id);
+            let f = facts.get(id);
             all |= f;
             if f & CAP != 0 {
                 caps.push(toks.len() as u32);
