@@ -93,7 +93,9 @@ pub(crate) struct Mention {
 #[derive(Clone, Debug)]
 pub(crate) struct Ent {
     pub kind: EntityKind,
-    pub name: String,
+    /// The name as written at its longest mention, a normalized span (a string only in the
+    /// public [`Entity`], which most briefs never build).
+    pub name: Span,
     /// The first name as a normalized span (compared by its text).
     pub first_name: Option<Span>,
     pub gender: Option<Gender>,
@@ -126,7 +128,7 @@ impl Ents {
     pub fn into_public(self, doc: &Document<'_>) -> Vec<Entity> {
         let text = doc.text.original();
         let Ents { list, mentions } = self;
-        // Each entity's mention list sized once; names moved, not copied.
+        // Each entity's mention list sized once.
         let mut counts = vec![0usize; list.len()];
         for m in &mentions {
             counts[m.ent] += 1;
@@ -138,7 +140,7 @@ impl Ents {
                 let role_span = e.role.map(|r| doc.text.to_original(r));
                 Entity {
                     kind: e.kind,
-                    name: e.name,
+                    name: doc.text.normalized()[e.name].to_string(),
                     mentions: Vec::with_capacity(n),
                     role: role_span.map(|r| text[r].to_string()),
                     role_span,
@@ -523,14 +525,12 @@ impl Builder<'_, '_> {
     }
 
     /// Records a person mention `[from, end)` (possessive stripped).
-    /// Strings are copied only when stored: a new name, or a longer one.
     fn person(&mut self, from: usize, end: usize, first: Option<Span>, gender: Option<Gender>) {
         let t = self.t;
         let last = (from..end).rev().find(|&k| t.toks[k].word()).unwrap_or(from);
         let surname = strip_possessive(t.s(last));
         let key = lower_key(t, t.toks[last].span.start, surname);
         let span = Span::new(t.toks[from].span.start, t.toks[last].span.start + surname.len());
-        let name = &t.text[span];
         let cands = self.surnames.entry(key).or_default();
         let hit = cands.iter().rev().copied().find(|&e| {
             let ent = &self.ents.list[e];
@@ -542,8 +542,8 @@ impl Builder<'_, '_> {
         let ent = match hit {
             Some(e) => {
                 let ent = &mut self.ents.list[e];
-                if name.len() > ent.name.len() {
-                    ent.name = name.to_string();
+                if span.len() > ent.name.len() {
+                    ent.name = span;
                 }
                 if ent.first_name.is_none() {
                     ent.first_name = first;
@@ -562,7 +562,7 @@ impl Builder<'_, '_> {
                 let e = self.ents.list.len();
                 self.ents.list.push(Ent {
                     kind: EntityKind::Person,
-                    name: name.to_string(),
+                    name: span,
                     first_name: first,
                     gender,
                     role: None,
@@ -584,7 +584,7 @@ impl Builder<'_, '_> {
         let ent = match self.named.get(&key) {
             Some(&e) => e,
             None => {
-                self.ents.list.push(Ent { kind, name: name.to_string(), first_name: None, gender: None, role: None });
+                self.ents.list.push(Ent { kind, name: span, first_name: None, gender: None, role: None });
                 self.named.insert(key, self.ents.list.len() - 1);
                 self.ents.list.len() - 1
             }

@@ -64,25 +64,13 @@ pub(crate) const STOP: u16 = 1 << 8;
 
 /// The list bits and [`STOP`], in one table: one probe tells both.
 static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
-    let mut t = WordTable::new(&[]);
-    for (list, bit) in FLAG_LISTS {
-        for w in list {
-            t.insert(w, bit.into());
-        }
-    }
-    for (w, _) in HONORIFICS {
-        t.insert(w, HONOR.into());
-    }
+    let honorifics: Vec<&str> = HONORIFICS.iter().map(|&(w, _)| w).collect();
+    let mut lists: Vec<(&[&str], u16)> = FLAG_LISTS.iter().map(|&(l, bit)| (l, bit.into())).collect();
+    lists.push((&honorifics, HONOR.into()));
     // The Snowball list of [`nutgraf_text::is_stop_word`]: all ASCII, none over 16 bytes.
-    for w in nutgraf_text::Lang::English.stop_words() {
-        t.insert(w, STOP);
-    }
-    t
+    lists.push((nutgraf_text::Lang::English.stop_words(), STOP));
+    WordTable::new(&lists)
 });
-
-/// Slots of [`WordTable`]: a power of two, over three times the 600 or so list and stop words,
-/// so that cuckoo insertion always finds a place.
-const SLOTS: usize = 2048;
 
 /// An empty [`WordTable`] slot: no word key ([`key_at`]) has a byte of `0xFF`.
 const EMPTY: u128 = u128::MAX;
@@ -94,22 +82,23 @@ const EMPTY: u128 = u128::MAX;
 /// mispredictions: whether a word is on a list, or whether a probe must go on, is a coin toss
 /// the processor cannot predict.
 pub(crate) struct WordTable {
-    keys: Box<[u128; SLOTS]>,
-    bits: Box<[u16; SLOTS]>,
-}
-
-/// The filter bit of a word of `len` bytes (1 to 16) that starts with byte `first` and ends with
-/// `last`: the low five bits of a letter are the same in either case.
-#[inline]
-fn shape(len: usize, first: u8, last: u8) -> usize {
-    (len & 15) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
+    /// The top bits of a key's hash are its slots: 64 less the log2 of the number of slots.
+    shift: u32,
+    keys: Box<[u128]>,
+    bits: Box<[u16]>,
 }
 
 impl WordTable {
-    /// A table of `lists` (each short ASCII words, any case, and the bit they set); at most a few
-    /// hundred words in all.
+    /// A table of `lists` (each short ASCII words, any case, and the bit they set), with at least
+    /// three slots per word (so that cuckoo insertion always finds a place) and no more (so that
+    /// the table takes few cache lines).
     pub(crate) fn new(lists: &[(&[&str], u16)]) -> WordTable {
-        let mut t = WordTable { keys: Box::new([EMPTY; SLOTS]), bits: Box::new([0; SLOTS]) };
+        let slots = (3 * lists.iter().map(|(l, _)| l.len()).sum::<usize>()).next_power_of_two().max(16);
+        let mut t = WordTable {
+            shift: 64 - slots.trailing_zeros(),
+            keys: vec![EMPTY; slots].into_boxed_slice(),
+            bits: vec![0; slots].into_boxed_slice(),
+        };
         for &(list, bit) in lists {
             for w in list {
                 t.insert(w, bit);
@@ -129,7 +118,7 @@ impl WordTable {
     pub(crate) fn bits_at(&self, text: &[u8], start: usize, end: usize) -> u16 {
         // Longer than 16 bytes or not ASCII: rare in English, and no list word is.
         let Some(key) = key_at(text, start, end) else { return 0 };
-        let (a, b) = Self::slots(key);
+        let (a, b) = self.slots(key);
         // All ones where the slot holds the key, else zero: both slots read, no branch taken.
         let in_a = u16::from(self.keys[a] == key).wrapping_neg();
         let in_b = u16::from(self.keys[b] == key).wrapping_neg();
@@ -138,18 +127,17 @@ impl WordTable {
 
     /// The two slots of `key`.
     #[inline(always)]
-    fn slots(key: u128) -> (usize, usize) {
-        const SHIFT: u32 = 64 - SLOTS.trailing_zeros();
+    fn slots(&self, key: u128) -> (usize, usize) {
         let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let a = x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> SHIFT;
-        let b = x.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> SHIFT;
+        let a = x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift;
+        let b = x.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> self.shift;
         (a as usize, b as usize)
     }
 
     fn insert(&mut self, word: &str, bit: u16) {
         let key = key_at(word.as_bytes(), 0, word.len()).expect("list words are short ASCII");
         assert!(key != 0, "list words are not empty");
-        let (a, b) = Self::slots(key);
+        let (a, b) = self.slots(key);
         for i in [a, b] {
             if self.keys[i] == key {
                 self.bits[i] |= bit;
@@ -160,75 +148,87 @@ impl WordTable {
         // until one lands in an empty slot.
         let (mut key, mut bits) = (key, bit);
         let mut i = if self.keys[b] == EMPTY { b } else { a };
-        for _ in 0..SLOTS {
+        for _ in 0..self.keys.len() {
             if self.keys[i] == EMPTY {
                 (self.keys[i], self.bits[i]) = (key, bits);
                 return;
             }
             std::mem::swap(&mut self.keys[i], &mut key);
             std::mem::swap(&mut self.bits[i], &mut bits);
-            let (a, b) = Self::slots(key);
+            let (a, b) = self.slots(key);
             i = if i == a { b } else { a };
         }
-        panic!("word table full: raise SLOTS");
+        panic!("word table full: give it more slots per word");
     }
 }
 
 /// An exact (case-sensitive) map from gazetteer names to a value, for the names the entity rules
 /// look up at every capitalized word. Names of up to 16 bytes (all first names, nearly all places)
-/// are keyed by their bytes packed into one `u128` with their length, in an open-addressing table
-/// (linear probing) at most two-thirds full: a lookup reads the word in place into a register-sized
-/// key, multiplies once and compares integers, where a general hash map hashes the string and
-/// compares it with `memcmp`. Longer names go to a hash map.
+/// are keyed by their bytes packed into one `u128` and their length, with two-choice cuckoo
+/// hashing like [`WordTable`]: a lookup reads
+/// the word in place into a register-sized key, multiplies twice and compares two slots, with no
+/// probe loop whose end the processor must guess. Longer names go to a hash map.
 pub(crate) struct NameTable<V: Copy> {
-    /// The top bits of a key's hash are its slot: 64 less the log2 of the number of slots.
+    /// The top bits of a key's hash are its slots: 64 less the log2 of the number of slots.
     shift: u32,
     keys: Box<[u128]>,
     /// The length of each slot's name (0: an empty slot).
     lens: Box<[u8]>,
     vals: Box<[Option<V>]>,
-    /// One bit per [`shape`] of a short name: most words that are not names are turned away by
-    /// it before a key is built (capitalized words asked about are mostly not places or names).
-    shapes: Box<[u64; 256]>,
     long: rustc_hash::FxHashMap<&'static str, V>,
 }
 
 impl<V: Copy> NameTable<V> {
-    /// A table of `entries` (names unique).
+    /// A table of `entries` (names unique, none empty).
     pub(crate) fn new(entries: &[(&'static str, V)]) -> NameTable<V> {
-        let slots = (entries.len() * 3 / 2).next_power_of_two().max(16);
+        let slots = (entries.len() * 3).next_power_of_two().max(16);
         let mut t = NameTable {
             shift: 64 - slots.trailing_zeros(),
-            keys: vec![0; slots].into_boxed_slice(),
+            keys: vec![EMPTY; slots].into_boxed_slice(),
             lens: vec![0; slots].into_boxed_slice(),
             vals: vec![None; slots].into_boxed_slice(),
-            shapes: Box::new([0; 256]),
             long: Default::default(),
         };
         for &(name, v) in entries {
-            if name.is_empty() {
-                continue;
-            }
+            assert!(!name.is_empty(), "an empty gazetteer name");
             if name.len() > 16 {
                 t.long.insert(name, v);
                 continue;
             }
-            let b = name.as_bytes();
-            let s = shape(b.len(), b[0], b[b.len() - 1]);
-            t.shapes[s >> 6] |= 1 << (s & 63);
-            let key = packed(b);
-            let mut i = t.slot(key);
-            while t.lens[i] != 0 && !(t.keys[i] == key && usize::from(t.lens[i]) == name.len()) {
-                i = (i + 1) & (slots - 1);
+            let (mut key, mut len, mut val) = (packed(name.as_bytes()), name.len() as u8, Some(v));
+            let (a, b) = t.slots(key);
+            let mut i = if (t.keys[a] == key && t.lens[a] == len) || (t.keys[b] == key && t.lens[b] == len) {
+                continue; // names are unique: the first one stays
+            } else if t.keys[b] == EMPTY {
+                b
+            } else {
+                a
+            };
+            let mut placed = false;
+            for _ in 0..slots {
+                if t.keys[i] == EMPTY {
+                    (t.keys[i], t.lens[i], t.vals[i]) = (key, len, val);
+                    placed = true;
+                    break;
+                }
+                std::mem::swap(&mut t.keys[i], &mut key);
+                std::mem::swap(&mut t.lens[i], &mut len);
+                std::mem::swap(&mut t.vals[i], &mut val);
+                let (a, b) = t.slots(key);
+                i = if i == a { b } else { a };
             }
-            (t.keys[i], t.lens[i], t.vals[i]) = (key, name.len() as u8, Some(v));
+            assert!(placed, "name table full: give it more slots per name");
         }
         t
     }
 
-    fn slot(&self, key: u128) -> usize {
-        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> self.shift) as usize
+    /// The two slots of `key`.
+    #[inline(always)]
+    fn slots(&self, key: u128) -> (usize, usize) {
+        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        let a = x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift;
+        let b = x.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> self.shift;
+        (a as usize, b as usize)
     }
 
     /// The value of `name`, exactly as written.
@@ -248,25 +248,21 @@ impl<V: Copy> NameTable<V> {
         if len > 16 {
             return self.long.get(name).copied();
         }
-        let b = name.as_bytes();
-        let s = shape(len, b[0], b[len - 1]);
-        if self.shapes[s >> 6] & (1 << (s & 63)) == 0 {
-            return None;
-        }
         let key = match text.as_bytes().get(start..start + 16) {
             Some(b) => u128::from_le_bytes(b.try_into().expect("16 bytes")) & MASKS[len],
             None => packed(name.as_bytes()),
         };
-        let mut i = self.slot(key);
-        loop {
-            let n = usize::from(self.lens[i]);
-            if n == 0 {
-                return None;
-            }
-            if n == len && self.keys[i] == key {
-                return self.vals[i];
-            }
-            i = (i + 1) & (self.keys.len() - 1);
+        let (a, b) = self.slots(key);
+        // Both slots read before either is tested.
+        let (va, vb) = (self.vals[a], self.vals[b]);
+        let n = len as u8;
+        let (ka, kb) = (self.keys[a] == key && self.lens[a] == n, self.keys[b] == key && self.lens[b] == n);
+        if ka {
+            va
+        } else if kb {
+            vb
+        } else {
+            None
         }
     }
 }

@@ -543,7 +543,7 @@ impl Ctx<'_, '_> {
     /// The name of the speaker `f`: its entity's name, else its span's text as written.
     pub(super) fn name(&self, f: &Found) -> &str {
         match f.entity {
-            Some(e) => &self.ents.list[e].name,
+            Some(e) => &self.t.text[self.ents.list[e].name],
             None => &self.t.text[f.span],
         }
     }
