@@ -130,8 +130,18 @@ impl<'a> NormalizedText<'a> {
     /// The original byte range behind normalized byte `at` (which must be in range).
     fn origin(&self, at: usize) -> (usize, usize) {
         assert!(at < self.normalized.len(), "normalized byte {at} out of range");
-        let k = self.pieces.partition_point(|p| p.norm as usize <= at) - 1;
-        let p = self.pieces[k];
+        // A binary search whose steps are conditional moves, not branches: which half holds
+        // `at` is a coin toss the processor cannot predict, and the extraction maps thousands
+        // of spans an article.
+        let at32 = at as u32;
+        let (mut base, mut size) = (0, self.pieces.len());
+        while size > 1 {
+            let half = size / 2;
+            let mid = base + half;
+            base = if self.pieces[mid].norm <= at32 { mid } else { base };
+            size -= half;
+        }
+        let p = self.pieces[base];
         if p.run {
             let o = p.orig as usize + (at - p.norm as usize);
             (o, o + 1)
