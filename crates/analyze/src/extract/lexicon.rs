@@ -1,12 +1,16 @@
 //! Hand-written word lists for the extractor: reporting cues, role nouns, honorifics,
 //! organization keywords and connectors. Lowercase and sorted (a unit test checks).
 //!
-//! Every word token is looked up once, when the token stream is built ([`flags`]), in one hash
-//! map from lowercase word to a bit set of the lists it is on; later rules test bits. Binary
-//! searches over these lists were the extractor's largest cost. The map's keys are the words
-//! themselves packed into one `u128` ([`key`]): every list word is ASCII and at most 16 bytes, so
-//! a lookup lowercases into a register-sized buffer and hashes two machine words, with no copy
-//! on the heap and no byte-string compare.
+//! Every distinct word of an article is looked up once, when the token stream is built, in one
+//! table from lowercase word to a bit set of the lists it is on; later rules test bits. Binary
+//! searches over these lists were the extractor's largest cost. The table's keys are the words
+//! themselves packed into one `u128` ([`key_at`]): every list word is ASCII and at most 16 bytes,
+//! so a lookup lowercases into a register-sized buffer and hashes two machine words, with no copy
+//! on the heap and no byte-string compare. The tables ([`WordTable`], and [`NameTable`] for the
+//! gazetteers) are written by hand rather than taken from a hash-map crate because their cost is
+//! branch mispredictions, not hashing: with two-choice cuckoo hashing a lookup reads its two slots
+//! and selects, where a general map (or any probe loop) branches on whether each word is there, a
+//! coin toss the processor cannot predict (BENCHMARKS.md, "Extraction cost, session 5").
 
 use std::sync::LazyLock;
 
@@ -128,10 +132,7 @@ impl WordTable {
     /// The two slots of `key`.
     #[inline(always)]
     fn slots(&self, key: u128) -> (usize, usize) {
-        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let a = x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift;
-        let b = x.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> self.shift;
-        (a as usize, b as usize)
+        cuckoo_slots(key, self.shift)
     }
 
     fn insert(&mut self, word: &str, bit: u16) {
@@ -160,6 +161,16 @@ impl WordTable {
         }
         panic!("word table full: give it more slots per word");
     }
+}
+
+/// The two slots of `key` in a cuckoo table of `64 - shift` bits of slots ([`WordTable`],
+/// [`NameTable`]): the top bits of two multiplicative hashes.
+#[inline(always)]
+fn cuckoo_slots(key: u128, shift: u32) -> (usize, usize) {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    let a = x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift;
+    let b = x.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> shift;
+    (a as usize, b as usize)
 }
 
 /// An exact (case-sensitive) map from gazetteer names to a value, for the names the entity rules
@@ -225,10 +236,7 @@ impl<V: Copy> NameTable<V> {
     /// The two slots of `key`.
     #[inline(always)]
     fn slots(&self, key: u128) -> (usize, usize) {
-        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let a = x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift;
-        let b = x.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> self.shift;
-        (a as usize, b as usize)
+        cuckoo_slots(key, self.shift)
     }
 
     /// The value of `name`, exactly as written.
