@@ -59,7 +59,8 @@ pub struct Speaker {
     pub name: String,
     /// The mention in the attribution: name, pronoun or description, as an original span.
     pub span: Span,
-    /// Index of the entity in [`Extraction::entities`](super::Extraction::entities).
+    /// Index of the entity in [`Extraction::entities`](super::Extraction::entities); `None` for a
+    /// description, and always under [`Scope::Brief`](super::Scope::Brief), which builds no entity list.
     pub entity: Option<usize>,
     /// The speaker's role or title as the text gives it.
     pub role: Option<String>,
