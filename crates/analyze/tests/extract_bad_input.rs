@@ -134,7 +134,7 @@ fn random_text_never_panics() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            if seed % 3 == 0 {
+            if seed.is_multiple_of(3) {
                 s.push(' ');
             }
         }

@@ -12,6 +12,7 @@
 //! and selects, where a general map (or any probe loop) branches on whether each word is there, a
 //! coin toss the processor cannot predict (BENCHMARKS.md, "Extraction cost, session 5").
 
+use std::hint::select_unpredictable;
 use std::sync::LazyLock;
 
 /// On [`CUES`].
@@ -123,10 +124,12 @@ impl WordTable {
         // Longer than 16 bytes or not ASCII: rare in English, and no list word is.
         let Some(key) = key_at(text, start, end) else { return 0 };
         let (a, b) = self.slots(key);
-        // All ones where the slot holds the key, else zero: both slots read, no branch taken.
-        let in_a = u16::from(self.keys[a] == key).wrapping_neg();
-        let in_b = u16::from(self.keys[b] == key).wrapping_neg();
-        (self.bits[a] & in_a) | (self.bits[b] & in_b)
+        // Both slots read and the one holding the key selected, with no branch taken (the
+        // compiler otherwise loads a slot's bits only when its key matches, a branch that goes
+        // either way).
+        let (in_a, in_b) = (self.keys[a] == key, self.keys[b] == key);
+        let bits = self.bits[select_unpredictable(in_b, b, a)];
+        select_unpredictable(in_a | in_b, bits, 0)
     }
 
     /// The two slots of `key`.
@@ -261,17 +264,11 @@ impl<V: Copy> NameTable<V> {
             None => packed(name.as_bytes()),
         };
         let (a, b) = self.slots(key);
-        // Both slots read before either is tested.
-        let (va, vb) = (self.vals[a], self.vals[b]);
+        // Both slots read and compared, and the one holding the name selected, with no branch.
         let n = len as u8;
-        let (ka, kb) = (self.keys[a] == key && self.lens[a] == n, self.keys[b] == key && self.lens[b] == n);
-        if ka {
-            va
-        } else if kb {
-            vb
-        } else {
-            None
-        }
+        let (ka, kb) = ((self.keys[a] == key) & (self.lens[a] == n), (self.keys[b] == key) & (self.lens[b] == n));
+        let v = self.vals[select_unpredictable(kb, b, a)];
+        select_unpredictable(ka | kb, v, None)
     }
 }
 

@@ -130,7 +130,8 @@ impl Tokens<'_> {
     /// True when token `i` is the punctuation character `c`.
     #[inline]
     pub fn punct(&self, i: usize, c: u8) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.word() && self.text.as_bytes()[t.span.start] == c)
+        // Both tests made, rather than the second only after the first (a branch either way).
+        self.toks.get(i).is_some_and(|t| !t.word() & (self.text.as_bytes()[t.span.start] == c))
     }
 
     /// True when token `i` is on the word list `bit` ([`super::lexicon`]).
@@ -221,7 +222,24 @@ impl<const ES: bool> WordFacts<ES> {
     /// yet (a branch that goes either way at about every other token).
     fn of(doc: &Document<'_>) -> WordFacts<ES> {
         let text = doc.text.normalized();
-        WordFacts((0..doc.vocabulary_len() as u32).map(|id| Self::work_out(text, doc.vocabulary_word(id))).collect())
+        let n = doc.vocabulary_len();
+        let mut facts = Vec::with_capacity(n);
+        // The capitalized words, gathered with no branch on whether a word is (about one in
+        // five is), then given their first-name codes in a second pass.
+        let mut caps = vec![0u32; n];
+        let mut n_caps = 0;
+        for id in 0..n as u32 {
+            let f = Self::work_out(text, doc.vocabulary_word(id));
+            facts.push(f);
+            caps[n_caps] = id;
+            n_caps += usize::from(f & CAP != 0);
+        }
+        // The gazetteers are asked once per distinct capitalized word, not at every mention.
+        for &id in &caps[..n_caps] {
+            let code = super::entities::first_name_code(text, doc.vocabulary_word(id), ES);
+            facts[id as usize] |= u16::from(code) << NAME_SHIFT;
+        }
+        WordFacts(facts)
     }
 
     /// The facts of word number `id`.
@@ -243,11 +261,9 @@ impl<const ES: bool> WordFacts<ES> {
         } else {
             super::lexicon::word_bits_at(bytes, w.start, w.end)
         };
-        // The gazetteers are asked once per distinct capitalized word, not at every mention.
-        let name = if cap { u16::from(super::entities::first_name_code(text, w, ES)) << NAME_SHIFT } else { 0 };
         let year = b0.is_ascii_digit() && w.len() == 4 && bytes[w.start + 1..w.end].iter().all(u8::is_ascii_digit);
         let digits4 = if year { DIGITS4 } else { 0 };
-        bits | if cap { CAP } else { 0 } | name | digits4
+        bits | if cap { CAP } else { 0 } | digits4
     }
 }
 
@@ -289,8 +305,9 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
     let mut toks = Vec::with_capacity(text.len() / 3 + 8);
     let mut sent_start = Vec::with_capacity(doc.sentences.len() + 1);
     let mut sent_flags = Vec::with_capacity(doc.sentences.len());
-    // About one word in six is capitalized in news text.
-    let mut caps = Vec::with_capacity(text.len() / 24 + 8);
+    // At most one capitalized word per word.
+    let mut caps = vec![0u32; (0..doc.sentences.len()).map(|si| doc.sentence_words(si).len()).sum()];
+    let mut n_caps = 0;
     let facts = WordFacts::<ES>::of(doc);
     let mut inside = Inside::new(quotes);
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -310,9 +327,9 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
             }
             let f = facts.get(id);
             all |= f;
-            if f & CAP != 0 {
-                caps.push(toks.len() as u32);
-            }
+            // Written at the next free place and kept only when capitalized: no branch.
+            caps[n_caps] = toks.len() as u32;
+            n_caps += usize::from(f & CAP != 0);
             let quoted = if inside.at(w) { KIND_QUOTED } else { 0 };
             let kind = ((f >> 8) as u8 & KIND_FACTS) | KIND_WORD | quoted;
             toks.push(Tok { span: w, sent, para, kind, flags: f as u8 });
@@ -326,6 +343,7 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
         }
     }
     sent_start.push(toks.len());
+    caps.truncate(n_caps);
     Tokens { text, toks, sent_start, sent_flags, caps, es: ES }
 }
 
