@@ -77,7 +77,8 @@ fn voice(t: &Tokens<'_>, from: usize, to: usize) -> (bool, bool) {
     let mut ahead = false;
     let mut behind = false;
     for (k, tok) in (from..to).zip(&t.toks[from..to]) {
-        if tok.flags & TENSE == 0 && !(tok.word() && ends_ll(t.text, tok.span)) {
+        // Words ending in "'ll" carry the tense bit too ([`super::tokens`]).
+        if tok.flags & TENSE == 0 {
             continue;
         }
         let bits = VOICE.bits_at(t.text.as_bytes(), tok.span.start, tok.span.end);
@@ -91,7 +92,7 @@ fn voice(t: &Tokens<'_>, from: usize, to: usize) -> (bool, bool) {
 
 /// True when the word at `span` ends with "'ll" ("we'll"), read off the bytes.
 fn ends_ll(text: &str, span: Span) -> bool {
-    span.len() >= 3 && &text.as_bytes()[span.end - 3..span.end] == b"'ll"
+    span.len() >= 3 && text.as_bytes()[span.end - 3..span.end] == *b"'ll"
 }
 
 /// True when `w` ends with the lowercase ASCII `suffix`, ignoring ASCII case.

@@ -289,7 +289,9 @@ impl Builder<'_, '_> {
             return i;
         }
         let start = i;
-        let opens = tok.first() || (i > 0 && t.toks[i - 1].first() && t.punct(i - 1, b'"'));
+        // Evaluated in full rather than short-circuited: each test goes either way.
+        let after_mark = i.checked_sub(1).is_some_and(|p| t.toks[p].first() & t.punct(p, b'"'));
+        let opens = tok.first() | after_mark;
         if opens
             && (t.stop(i)
                 || t.is_lang(i, &["according", "but", "when", "while"], &["según", "pero", "cuando", "mientras"]))
@@ -305,9 +307,9 @@ impl Builder<'_, '_> {
                 j += 1;
                 continue;
             }
-            let next_cap = t.toks.get(j + 1).is_some_and(|x| x.word() && x.cap() && x.sent == n.sent);
+            let next_cap = t.toks.get(j + 1).is_some_and(|x| x.word() & x.cap() & (x.sent == n.sent));
             let glued = t.toks[j - 1].span.end == n.span.start;
-            if !n.word() && glued && t.punct(j, b'.') {
+            if glued & t.punct(j, b'.') {
                 let prev = t.s(j - 1);
                 let abbrev = prev.len() == 1
                     || t.on(j - 1, HONOR)
@@ -517,8 +519,9 @@ impl Builder<'_, '_> {
         }
         let key = key.unwrap_or_else(|| lower_key(t, t.toks[last].span.start, strip_possessive(t.s(last))));
         let known = self.surnames.contains_key(&key);
-        let before_cue = t.toks.get(end).is_some_and(|n| n.word() && n.sent == t.toks[i].sent) && t.on(end, CUE);
-        let after_said = i > 0 && t.toks[i - 1].sent == t.toks[i].sent && t.on(i - 1, CUE);
+        let sent = t.toks[i].sent;
+        let before_cue = t.toks.get(end).is_some_and(|n| n.word() & (n.sent == sent) & (n.flags & CUE != 0));
+        let after_said = i.checked_sub(1).is_some_and(|p| (t.toks[p].sent == sent) & (t.toks[p].flags & CUE != 0));
         if (known && words.len() == 1) || ((before_cue || after_said) && words.len() <= 3) {
             self.person(words[0], end, None, None);
         }

@@ -29,7 +29,8 @@ pub(crate) const HONOR: u8 = 16;
 pub(crate) const DATE: u8 = 64;
 /// A word that may open a relative date ("last week", "three days ago").
 pub(crate) const DATE_OPEN: u8 = 32;
-/// A word that marks tense ("will", "scheduled", "had", "was").
+/// A word that marks tense ("will", "scheduled", "had", "was"; on English tokens, also any word
+/// ending in "'ll", see [`super::tokens`]).
 pub(crate) const TENSE: u8 = 128;
 
 #[rustfmt::skip]

@@ -9,7 +9,7 @@
 
 use nutgraf_text::{Document, Span};
 
-use super::lexicon::STOP;
+use super::lexicon::{STOP, TENSE};
 use super::quotes::RawQuote;
 
 /// One token of the normalized text.
@@ -263,7 +263,10 @@ impl<const ES: bool> WordFacts<ES> {
         };
         let year = b0.is_ascii_digit() && w.len() == 4 && bytes[w.start + 1..w.end].iter().all(u8::is_ascii_digit);
         let digits4 = if year { DIGITS4 } else { 0 };
-        bits | if cap { CAP } else { 0 } | digits4
+        // An English contraction of "will" ("we'll") marks tense as the listed words do.
+        let ll = !ES && w.len() >= 3 && bytes[w.end - 3..w.end] == *b"'ll";
+        let tense = if ll { u16::from(TENSE) } else { 0 };
+        bits | if cap { CAP } else { 0 } | digits4 | tense
     }
 }
 
