@@ -8,6 +8,11 @@ of UTF-8), per wall-clock second. Per-article latency percentiles come from the 
 runs, where no article competes with another for a core. The pools run the same code, so the
 ratio of the two throughputs is the parallel speedup.
 
+With `--extract`, each method is measured twice, without and with the extraction that JSON and
+Markdown briefs carry, in alternating passes (plain then extracting, then the other way round)
+until each has had its time: both rows see the same machine, so what the extraction adds is not
+confounded with changes in the load of a shared machine between two measurements.
+
 Each method gets a short warm-up first, so lazily built tables are not charged to the first
 article. Peak memory is the process's high-water resident set (`VmHWM` in
 `/proc/self/status`) at the end, so it covers reading the data as well: it is what a user of
@@ -139,32 +144,28 @@ pub fn bench(corpus: &Corpus, selection: Selection, options: &BenchOptions) -> R
     };
     let (one, all) = (pool(1)?, pool(0)?);
     let mut methods = Vec::new();
-    let rows =
-        options.methods.iter().flat_map(|&m| std::iter::once((m, false)).chain(options.extract.then_some((m, true))));
-    for (method, extract) in rows {
+    for &method in &options.methods {
         let summarizers = Dataset::ALL
             .map(|d| Summarizer::new(Options { method, length: budget.length(d), keep_opinion: options.keep_opinion }));
         let jobs: Vec<(&str, &Summarizer)> =
             articles.iter().map(|a| (a.article.as_str(), &summarizers[a.dataset as usize])).collect();
-        measure(&one, &jobs[..jobs.len().min(16)], 0.0, extract);
-        let single = measure(&one, &jobs, options.seconds, extract);
-        let multi = measure(&all, &jobs, options.seconds, extract);
-        let mut lat = single.latencies_us;
-        lat.sort_by(f64::total_cmp);
-        methods.push(MethodBench {
-            method,
-            with_extraction: extract,
-            articles_per_sec_1t: single.articles as f64 / single.seconds,
-            articles_per_sec_all: multi.articles as f64 / multi.seconds,
-            mb_per_sec_1t: single.bytes as f64 / 1e6 / single.seconds,
-            mb_per_sec_all: multi.bytes as f64 / 1e6 / multi.seconds,
-            p50_us: quantile(&lat, 0.50),
-            p99_us: quantile(&lat, 0.99),
-            max_us: lat.last().copied().unwrap_or(0.0),
-            runs_1t: single.articles,
-            runs_all: multi.articles,
-            errors: single.errors,
-        });
+        let warm = &jobs[..jobs.len().min(16)];
+        if options.extract {
+            // The brief with and without the extraction, in alternating passes: on a shared
+            // machine, measuring one after the other would charge any change in the machine's
+            // load to whichever came second.
+            let mut pass = Run::default();
+            run_pass(&one, warm, true, &mut pass);
+            let [single, single_x] = measure_pair(&one, &jobs, options.seconds);
+            let [multi, multi_x] = measure_pair(&all, &jobs, options.seconds);
+            methods.push(method_bench(method, false, single, multi));
+            methods.push(method_bench(method, true, single_x, multi_x));
+        } else {
+            measure(&one, warm, 0.0, false);
+            let single = measure(&one, &jobs, options.seconds, false);
+            let multi = measure(&all, &jobs, options.seconds, false);
+            methods.push(method_bench(method, false, single, multi));
+        }
     }
     Ok(BenchReport {
         date: utc_now(),
@@ -180,38 +181,79 @@ pub fn bench(corpus: &Corpus, selection: Selection, options: &BenchOptions) -> R
     })
 }
 
+/// The figures of `method` from its one-thread and all-cores runs.
+fn method_bench(method: Method, with_extraction: bool, single: Run, multi: Run) -> MethodBench {
+    let mut lat = single.latencies_us;
+    lat.sort_by(f64::total_cmp);
+    MethodBench {
+        method,
+        with_extraction,
+        articles_per_sec_1t: single.articles as f64 / single.seconds,
+        articles_per_sec_all: multi.articles as f64 / multi.seconds,
+        mb_per_sec_1t: single.bytes as f64 / 1e6 / single.seconds,
+        mb_per_sec_all: multi.bytes as f64 / 1e6 / multi.seconds,
+        p50_us: quantile(&lat, 0.50),
+        p99_us: quantile(&lat, 0.99),
+        max_us: lat.last().copied().unwrap_or(0.0),
+        runs_1t: single.articles,
+        runs_all: multi.articles,
+        errors: single.errors,
+    }
+}
+
 /// Summarizes `jobs` in passes on `pool` until `seconds` have passed (at least one pass), with
 /// the extraction of each brief when `extract` is set.
 fn measure(pool: &ThreadPool, jobs: &[(&str, &Summarizer)], seconds: f64, extract: bool) -> Run {
-    let pass_bytes: usize = jobs.iter().map(|(text, _)| text.len()).sum();
-    pool.install(|| {
-        let mut run = Run::default();
-        let start = Instant::now();
-        loop {
-            let pass: Vec<(f64, bool)> = jobs
-                .par_iter()
-                .map(|(text, summarizer)| {
-                    let t = Instant::now();
-                    let brief = summarizer.summarize(text);
-                    if let (true, Ok(b)) = (extract, &brief) {
-                        std::hint::black_box(b.extraction());
-                    }
-                    let ok = std::hint::black_box(brief).is_ok();
-                    (t.elapsed().as_secs_f64() * 1e6, ok)
-                })
-                .collect();
-            if run.articles == 0 {
-                run.errors = pass.iter().filter(|(_, ok)| !ok).count();
-            }
-            run.latencies_us.extend(pass.iter().map(|(us, _)| us));
-            run.articles += jobs.len();
-            run.bytes += pass_bytes;
-            run.seconds = start.elapsed().as_secs_f64();
-            if run.seconds >= seconds {
-                return run;
-            }
+    let mut run = Run::default();
+    loop {
+        run_pass(pool, jobs, extract, &mut run);
+        if run.seconds >= seconds {
+            return run;
         }
-    })
+    }
+}
+
+/// [`measure`] without and with the extraction, pass for pass in alternating order, until each
+/// has had `seconds` (at least one pass each).
+fn measure_pair(pool: &ThreadPool, jobs: &[(&str, &Summarizer)], seconds: f64) -> [Run; 2] {
+    let mut runs = [Run::default(), Run::default()];
+    for round in 0.. {
+        let order = if round % 2 == 0 { [false, true] } else { [true, false] };
+        for extract in order {
+            run_pass(pool, jobs, extract, &mut runs[usize::from(extract)]);
+        }
+        if runs.iter().all(|r| r.seconds >= seconds) {
+            break;
+        }
+    }
+    runs
+}
+
+/// Summarizes every job once on `pool` (with the extraction of each brief when `extract` is
+/// set) and adds the pass to `run`: its articles, bytes, wall-clock seconds and latencies, and
+/// its errors when it is the run's first pass.
+fn run_pass(pool: &ThreadPool, jobs: &[(&str, &Summarizer)], extract: bool, run: &mut Run) {
+    let start = Instant::now();
+    let pass: Vec<(f64, bool)> = pool.install(|| {
+        jobs.par_iter()
+            .map(|(text, summarizer)| {
+                let t = Instant::now();
+                let brief = summarizer.summarize(text);
+                if let (true, Ok(b)) = (extract, &brief) {
+                    std::hint::black_box(b.extraction());
+                }
+                let ok = std::hint::black_box(brief).is_ok();
+                (t.elapsed().as_secs_f64() * 1e6, ok)
+            })
+            .collect()
+    });
+    if run.articles == 0 {
+        run.errors = pass.iter().filter(|(_, ok)| !ok).count();
+    }
+    run.latencies_us.extend(pass.iter().map(|(us, _)| us));
+    run.articles += jobs.len();
+    run.bytes += jobs.iter().map(|(text, _)| text.len()).sum::<usize>();
+    run.seconds += start.elapsed().as_secs_f64();
 }
 
 #[cfg(test)]
