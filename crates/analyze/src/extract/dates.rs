@@ -369,6 +369,20 @@ fn publication(doc: &Document<'_>, t: &Tokens<'_>) -> Option<(Span, NaiveDate)> 
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_contracted_will_looks_ahead_like_will() {
+        // 2024-05-08 is a Wednesday: a weekday looks back unless the sentence looks ahead.
+        for (input, value) in [
+            ("The board voted on Tuesday.", "2024-05-07"),
+            ("The board will vote on Tuesday.", "2024-05-14"),
+            ("They'll vote on Tuesday.", "2024-05-14"),
+            ("We'll decide on Tuesday.", "2024-05-14"),
+        ] {
+            let got = values(input, "2024-05-08");
+            assert_eq!(got.first().and_then(|g| g.1.as_deref()), Some(value), "{input:?}: {got:?}");
+        }
+    }
+
     fn values(input: &str, reference: &str) -> Vec<(String, Option<String>)> {
         let doc = Document::new(input);
         let t = super::super::tokens::tokenize(&doc);
