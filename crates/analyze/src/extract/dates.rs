@@ -377,6 +377,9 @@ mod tests {
             ("The board will vote on Tuesday.", "2024-05-14"),
             ("They'll vote on Tuesday.", "2024-05-14"),
             ("We'll decide on Tuesday.", "2024-05-14"),
+            // Beyond the five words before the date: the sentence's voice decides.
+            ("They'll hold a big and long public hearing on Tuesday.", "2024-05-14"),
+            ("They hold a big and long public hearing on Tuesday.", "2024-05-07"),
         ] {
             let got = values(input, "2024-05-08");
             assert_eq!(got.first().and_then(|g| g.1.as_deref()), Some(value), "{input:?}: {got:?}");
