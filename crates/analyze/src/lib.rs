@@ -106,6 +106,10 @@ pub struct Analysis {
     pub sentences: Vec<SentenceInfo>,
     /// Loaded words in unattributed text, in order.
     pub loaded: Vec<LoadedWord>,
+    /// What the extraction's word lists say of each distinct word of the document (English;
+    /// empty in other languages), for [`extract::extract_with_lists`]. Not serialized.
+    #[serde(skip)]
+    pub word_lists: extract::WordLists,
 }
 
 #[rustfmt::skip]
@@ -120,28 +124,35 @@ static CONNECTIVES: &[&str] = &[
 /// Analyzes every sentence of `doc`.
 pub fn analyze(doc: &Document) -> Analysis {
     let norm_text = doc.text.normalized();
-    let mut out = Analysis { sentences: Vec::with_capacity(doc.sentences.len()), loaded: Vec::new() };
+    let mut sentences = Vec::with_capacity(doc.sentences.len());
+    let mut loaded_words = Vec::new();
     let mut note_paragraph = None;
     // The lexicons are consulted once per distinct written word ([`Document::word_ids`]), not
     // once per word: its lowercase form (all in one buffer), whether it is a reporting verb, and
-    // (on first need) its loaded-word entry.
+    // (on first need) its loaded-word entry. Whether a word is a reporting verb is read from the
+    // extraction's table of word lists, one probe that also tells what the extraction needs to
+    // know of the word ([`Analysis::word_lists`]).
     let vocabulary = doc.vocabulary_len();
+    let word_lists = extract::WordLists::of(doc);
     let mut lowers = String::with_capacity(norm_text.len() / 3);
     let mut bounds: Vec<usize> = Vec::with_capacity(vocabulary + 1);
+    let mut reporting: Vec<bool> = Vec::with_capacity(vocabulary);
     bounds.push(0);
     for v in 0..vocabulary {
         let w = &norm_text[doc.vocabulary_word(v as u32)];
+        let from = lowers.len();
         if w.is_ascii() {
-            let from = lowers.len();
             lowers.push_str(w);
             lowers[from..].make_ascii_lowercase();
+            // The table folds ASCII case, as the line above does.
+            reporting.push(word_lists.get(v as u32) & extract::lexicon::REPORT != 0);
         } else {
             lowers.extend(w.chars().flat_map(char::to_lowercase));
+            reporting.push(is_reporting_verb(&lowers[from..]));
         }
         bounds.push(lowers.len());
     }
     let lower = |v: u32| &lowers[bounds[v as usize]..bounds[v as usize + 1]];
-    let reporting: Vec<bool> = (0..vocabulary as u32).map(|v| is_reporting_verb(lower(v))).collect();
     let mut lexicon: Vec<Option<Option<(LoadedKind, f32)>>> = vec![None; vocabulary];
     // Per sentence, reused: lowercase words with their offsets in the sentence, and the indices
     // of those outside quotes.
@@ -186,7 +197,7 @@ pub fn analyze(doc: &Document) -> Analysis {
                         asserts = true;
                     }
                     let norm_span = Span::new(s.norm.start + at, s.norm.start + at + w.len());
-                    out.loaded.push(LoadedWord {
+                    loaded_words.push(LoadedWord {
                         word: w.to_string(),
                         span: doc.text.to_original(norm_span),
                         sentence: i,
@@ -205,7 +216,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         let first_outside = outside.first().map(|&k| words[k].0);
         let attributed = || outside.iter().any(|&k| reporting[ids[k] as usize] || words[k].1 == "according");
         let dependency = dependency_core(role, first, first_outside, attributed, PRONOUNS, CONNECTIVES);
-        out.sentences.push(SentenceInfo {
+        sentences.push(SentenceInfo {
             role,
             boilerplate,
             evaluative,
@@ -215,7 +226,7 @@ pub fn analyze(doc: &Document) -> Analysis {
             words: words.len(),
         });
     }
-    out
+    Analysis { sentences, loaded: loaded_words, word_lists }
 }
 
 /// Analyzes every sentence of `doc`, written in `lang`.
@@ -254,7 +265,7 @@ pub(crate) fn analyze_neutral(doc: &Document) -> Analysis {
             }
         })
         .collect();
-    Analysis { sentences, loaded: Vec::new() }
+    Analysis { sentences, loaded: Vec::new(), word_lists: Default::default() }
 }
 
 /// How a sentence leans on the one before it, given its lowercase `words` (with their offsets),

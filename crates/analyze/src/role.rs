@@ -21,7 +21,7 @@ pub enum Role {
 
 /// Reporting verbs and cues, lowercase, sorted for binary search.
 #[rustfmt::skip]
-static REPORTING: &[&str] = &[
+pub(crate) static REPORTING: &[&str] = &[
     "acknowledged", "acknowledges", "added", "adds", "admits", "admitted", "announced", "announces",
     "argued", "argues", "asked", "asks", "asserted", "asserts", "claimed", "claims", "commented",
     "complained", "conceded", "concluded", "confirmed", "confirms", "contended", "declared",

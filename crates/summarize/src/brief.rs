@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use nutgraf_analyze::extract::{extract_scope, Extraction, NaiveDate, Scope};
+use nutgraf_analyze::extract::{extract_with_lists, Extraction, NaiveDate, Scope, WordLists};
 use nutgraf_analyze::{Boilerplate, LoadedWord, Role};
 use nutgraf_text::{detect, Document, Lang, Span};
 use serde::{Deserialize, Serialize};
@@ -109,6 +109,8 @@ pub struct Brief<'a> {
     pub(crate) doc: Document<'a>,
     /// Reference date for the extraction's relative dates.
     pub(crate) reference_date: Option<NaiveDate>,
+    /// The word lists of the article's words, as the analysis looked them up, for the extraction.
+    pub(crate) word_lists: WordLists,
     /// Quotes, speakers and timeline ([`Scope::Brief`]), computed on first use (only Markdown and
     /// JSON output need them, so plain briefs do not pay for them).
     pub(crate) extraction: OnceLock<Extraction>,
@@ -139,7 +141,9 @@ impl<'a> Brief<'a> {
     /// computed once, on first call. The entity list is left empty (a brief does not show it):
     /// [`nutgraf_analyze::extract::extract_lang`] on the same article gives it.
     pub fn extraction(&self) -> &Extraction {
-        self.extraction.get_or_init(|| extract_scope(&self.doc, self.reference_date, self.language.lang, Scope::Brief))
+        self.extraction.get_or_init(|| {
+            extract_with_lists(&self.doc, &self.word_lists, self.reference_date, self.language.lang, Scope::Brief)
+        })
     }
 
     /// The speaker of the first attributed quote that starts in chosen sentence `k`, if any.

@@ -192,6 +192,7 @@ impl Summarizer {
             paragraphs_in: doc.paragraphs.len(),
             doc,
             reference_date: self.reference_date,
+            word_lists: analysis.word_lists,
             extraction: Default::default(),
             language,
         })

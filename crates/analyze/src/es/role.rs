@@ -55,7 +55,11 @@ pub(crate) fn analyze(doc: &Document) -> Analysis {
         let k = ranges.partition_point(|r| r.end <= pos);
         ranges.get(k).is_some_and(|r| r.start <= pos)
     };
-    let mut out = Analysis { sentences: Vec::with_capacity(doc.sentences.len()), loaded: Vec::new() };
+    let mut out = Analysis {
+        sentences: Vec::with_capacity(doc.sentences.len()),
+        loaded: Vec::new(),
+        word_lists: Default::default(),
+    };
     let mut note_paragraph = None;
     // Words and their lowercase forms, reused from sentence to sentence.
     let mut spans: Vec<Span> = Vec::new();

@@ -67,6 +67,9 @@ static FLAG_LISTS: [(&[&str], u8); 7] = [
 
 /// The bit [`FLAGS`] sets, above the list bits, for English stop words ([`word_bits_at`]).
 pub(crate) const STOP: u16 = 1 << 8;
+/// The bit [`FLAGS`] sets for the analysis's reporting verbs ([`crate::is_reporting_verb`]), in
+/// the top bit: the token stream's word facts keep bits 9-12 for their own use.
+pub(crate) const REPORT: u16 = 1 << 15;
 
 /// The list bits and [`STOP`], in one table: one probe tells both.
 static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
@@ -75,6 +78,8 @@ static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
     lists.push((&honorifics, HONOR.into()));
     // The Snowball list of [`nutgraf_text::is_stop_word`]: all ASCII, none over 16 bytes.
     lists.push((nutgraf_text::Lang::English.stop_words(), STOP));
+    // All ASCII, none over 16 bytes.
+    lists.push((crate::role::REPORTING, REPORT));
     WordTable::new(&lists)
 });
 
@@ -353,8 +358,9 @@ pub(crate) fn flags_at(text: &[u8], start: usize, end: usize) -> u8 {
     word_bits_at(text, start, end) as u8
 }
 
-/// The list bits of the word `text[start..end]`, any case, and [`STOP`] when it is an English
-/// stop word (what [`nutgraf_text::is_stop_word`] says of it ASCII-lowercased).
+/// The list bits of the word `text[start..end]`, any case, [`STOP`] when it is an English stop
+/// word (what [`nutgraf_text::is_stop_word`] says of it ASCII-lowercased), and [`REPORT`] when
+/// it is a reporting verb (what [`crate::is_reporting_verb`] says of it ASCII-lowercased).
 #[inline]
 pub(crate) fn word_bits_at(text: &[u8], start: usize, end: usize) -> u16 {
     FLAGS.bits_at(text, start, end)
@@ -535,6 +541,14 @@ mod tests {
             for form in [w.clone(), w.to_ascii_uppercase(), format!("{w}s"), w[1..].to_string()] {
                 let stop = word_bits_at(form.as_bytes(), 0, form.len()) & STOP != 0;
                 assert_eq!(stop, nutgraf_text::is_stop_word(&form.to_ascii_lowercase()), "{form:?}");
+            }
+        }
+        // The reporting-verb bit says what `is_reporting_verb` says of the word lowercased.
+        let reporting = crate::role::REPORTING.iter().map(|w| w.to_string());
+        for w in reporting.chain(["sai", "tolds", "Wrote\u{E9}", "cue", "whispered"].map(String::from)) {
+            for form in [w.clone(), w.to_ascii_uppercase(), format!("{w}s"), w[1..].to_string()] {
+                let report = word_bits_at(form.as_bytes(), 0, form.len()) & REPORT != 0;
+                assert_eq!(report, crate::is_reporting_verb(&form.to_lowercase()), "{form:?}");
             }
         }
         let text = "the Superintendent";

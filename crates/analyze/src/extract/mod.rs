@@ -125,7 +125,55 @@ pub struct Extraction {
 /// assert_eq!(x.dates[0].value.as_deref(), Some("2024-05-07"));
 /// ```
 pub fn extract(doc: &Document<'_>, reference_date: Option<NaiveDate>) -> Extraction {
-    extract_with(doc, reference_date, false, Scope::All)
+    extract_with(doc, reference_date, false, Scope::All, None)
+}
+
+/// What the extraction's word lists (reporting cues, role nouns, organization words, date words,
+/// stop words ...) say of each distinct word of one English document, in the order of
+/// [`Document::word_ids`]. [`crate::analyze`] looks every distinct word up once in the table of
+/// those lists to learn which words are reporting verbs, and keeps the answer in
+/// [`crate::Analysis::word_lists`]; [`extract_with_lists`] takes it from there rather than look the
+/// same words up a second time.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WordLists {
+    /// Per vocabulary word: [`lexicon::word_bits_at`] (the list bits, [`lexicon::STOP`] and
+    /// [`lexicon::REPORT`]).
+    bits: Vec<u16>,
+}
+
+impl WordLists {
+    /// Looks up every distinct word of `doc` (English lists).
+    pub fn of(doc: &Document<'_>) -> WordLists {
+        let bytes = doc.text.normalized().as_bytes();
+        let bits = (0..doc.vocabulary_len() as u32)
+            .map(|v| {
+                let w = doc.vocabulary_word(v);
+                lexicon::word_bits_at(bytes, w.start, w.end)
+            })
+            .collect();
+        WordLists { bits }
+    }
+
+    /// The number of distinct words looked up (0 when none were).
+    pub fn len(&self) -> usize {
+        self.bits.len()
+    }
+
+    /// True when no word was looked up.
+    pub fn is_empty(&self) -> bool {
+        self.bits.is_empty()
+    }
+
+    /// The bits of vocabulary word `v`.
+    #[inline(always)]
+    pub(crate) fn get(&self, v: u32) -> u16 {
+        self.bits[v as usize]
+    }
+
+    /// The lists as worked out for `doc`, when these are they (same number of distinct words).
+    fn for_doc(&self, doc: &Document<'_>) -> Option<&WordLists> {
+        (!self.bits.is_empty() && self.bits.len() == doc.vocabulary_len()).then_some(self)
+    }
 }
 
 /// How much of the extraction to build.
@@ -142,15 +190,17 @@ pub enum Scope {
     Brief,
 }
 
-/// The extraction, with the Spanish word lists and quote scanner when `es`.
+/// The extraction, with the Spanish word lists and quote scanner when `es`; `lists`, when given,
+/// are the English word lists of `doc`'s words, already looked up.
 pub(crate) fn extract_with(
     doc: &Document<'_>,
     reference_date: Option<NaiveDate>,
     es: bool,
     scope: Scope,
+    lists: Option<&WordLists>,
 ) -> Extraction {
     let quotes = if es { crate::es::quotes::find(doc) } else { quotes::find(doc) };
-    let toks = tokens::tokenize_quoted(doc, es, &quotes);
+    let toks = tokens::tokenize_quoted(doc, es, &quotes, lists);
     let ents = entities::find(doc, &toks);
     let dates = dates::find(doc, &toks, reference_date);
     let (mut quotes, mut statements) = speakers::attribute(doc, &toks, &ents, quotes, &dates.mentions);
@@ -225,9 +275,40 @@ pub fn extract_lang(doc: &Document<'_>, reference_date: Option<NaiveDate>, lang:
 /// ```
 pub fn extract_scope(doc: &Document<'_>, reference_date: Option<NaiveDate>, lang: Lang, scope: Scope) -> Extraction {
     match lang {
-        Lang::English => extract_with(doc, reference_date, false, scope),
-        Lang::Spanish => extract_with(doc, reference_date, true, scope),
+        Lang::English => extract_with(doc, reference_date, false, scope, None),
+        Lang::Spanish => extract_with(doc, reference_date, true, scope, None),
         _ => extract_neutral(doc, reference_date),
+    }
+}
+
+/// [`extract_scope`] on a document already analyzed: `lists` are the word lists of `doc`'s words
+/// as [`crate::analyze_lang`] found them ([`crate::Analysis::word_lists`]), and the extraction
+/// reads them from there instead of looking the words up again. The result is [`extract_scope`]'s.
+/// Lists that are empty (the analysis of a Spanish article, or of an article in another
+/// language, or a deserialized analysis) or that are not `doc`'s (another number of distinct
+/// words) are ignored.
+///
+/// ```
+/// use nutgraf_analyze::analyze;
+/// use nutgraf_analyze::extract::{extract_scope, extract_with_lists, Scope};
+/// use nutgraf_text::{Document, Lang};
+///
+/// let doc = Document::new("\"We will build it,\" Mayor Ana Ruiz said on Monday.");
+/// let analysis = analyze(&doc);
+/// let x = extract_with_lists(&doc, &analysis.word_lists, None, Lang::English, Scope::Brief);
+/// assert_eq!(x.quotes[0].speaker.as_ref().unwrap().name, "Ana Ruiz");
+/// assert_eq!(x, extract_scope(&doc, None, Lang::English, Scope::Brief));
+/// ```
+pub fn extract_with_lists(
+    doc: &Document<'_>,
+    lists: &WordLists,
+    reference_date: Option<NaiveDate>,
+    lang: Lang,
+    scope: Scope,
+) -> Extraction {
+    match lang {
+        Lang::English => extract_with(doc, reference_date, false, scope, lists.for_doc(doc)),
+        _ => extract_scope(doc, reference_date, lang, scope),
     }
 }
 
@@ -286,6 +367,36 @@ mod tests {
             speakers.chain(all.statements.iter_mut().map(|s| &mut s.speaker)).for_each(|s| s.entity = None);
             assert_eq!(brief, all);
         }
+    }
+
+    #[test]
+    fn the_analysis_word_lists_give_the_same_extraction() {
+        let articles = [
+            include_str!("../../../../examples/riverside-budget.txt"),
+            include_str!("../../../../examples/harbor-bridge.txt"),
+            include_str!("../../../../examples/clinic-closure.txt"),
+        ];
+        let date = parse_iso_date("2026-03-06");
+        let other = crate::analyze(&Document::new(articles[1])).word_lists;
+        for input in articles {
+            let doc = Document::new(input);
+            let lists = crate::analyze(&doc).word_lists;
+            assert_eq!(lists.len(), doc.vocabulary_len());
+            assert_eq!(lists, WordLists::of(&doc));
+            for scope in [Scope::All, Scope::Brief] {
+                let plain = extract_scope(&doc, date, Lang::English, scope);
+                assert!(!plain.quotes.is_empty() && !plain.statements.is_empty() && !plain.dates.is_empty());
+                assert_eq!(extract_with_lists(&doc, &lists, date, Lang::English, scope), plain);
+                // Lists of another article, or none, are not used.
+                for wrong in [&other, &WordLists::default()] {
+                    assert_eq!(extract_with_lists(&doc, wrong, date, Lang::English, scope), plain);
+                }
+            }
+        }
+        // The analysis of Spanish (and of other languages) looks nothing up in the English lists.
+        let es = Document::with_lang("La alcaldesa Ana Ruiz dijo que el puente abrirá el martes.", Lang::Spanish);
+        assert!(crate::analyze_lang(&es, Lang::Spanish).word_lists.is_empty());
+        assert!(crate::analyze_lang(&es, Lang::French).word_lists.is_empty());
     }
 
     #[test]

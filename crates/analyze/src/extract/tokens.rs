@@ -11,6 +11,7 @@ use nutgraf_text::{Document, Span};
 
 use super::lexicon::{STOP, TENSE};
 use super::quotes::RawQuote;
+use super::WordLists;
 
 /// One token of the normalized text.
 ///
@@ -190,17 +191,23 @@ pub(crate) fn tokenize<'d>(doc: &'d Document<'_>) -> Tokens<'d> {
 /// Tokenizes every sentence of `doc`, with the Spanish word lists when `es`, with no quotes.
 #[cfg(test)]
 pub(crate) fn tokenize_lang<'d>(doc: &'d Document<'_>, es: bool) -> Tokens<'d> {
-    tokenize_quoted(doc, es, &[])
+    tokenize_quoted(doc, es, &[], None)
 }
 
 /// Tokenizes every sentence of `doc`, with the Spanish word lists when `es`, and marks the
-/// tokens inside `quotes` (sorted by start, normalized spans) in the same pass.
-pub(crate) fn tokenize_quoted<'d>(doc: &'d Document<'_>, es: bool, quotes: &[RawQuote]) -> Tokens<'d> {
+/// tokens inside `quotes` (sorted by start, normalized spans) in the same pass. `lists`, when
+/// given, are the English word lists of `doc`'s words, already looked up (ignored when `es`).
+pub(crate) fn tokenize_quoted<'d>(
+    doc: &'d Document<'_>,
+    es: bool,
+    quotes: &[RawQuote],
+    lists: Option<&WordLists>,
+) -> Tokens<'d> {
     // One monomorphized copy per language keeps the English loop exactly as it was.
     if es {
-        tokenize_impl::<true>(doc, quotes)
+        tokenize_impl::<true>(doc, quotes, None)
     } else {
-        tokenize_impl::<false>(doc, quotes)
+        tokenize_impl::<false>(doc, quotes, lists)
     }
 }
 
@@ -219,8 +226,9 @@ struct WordFacts<const ES: bool>(Vec<u16>);
 impl<const ES: bool> WordFacts<ES> {
     /// The facts of every distinct word of `doc`, worked out once each, in one pass over the
     /// vocabulary: a token then reads its word's facts with no test of whether they are known
-    /// yet (a branch that goes either way at about every other token).
-    fn of(doc: &Document<'_>) -> WordFacts<ES> {
+    /// yet (a branch that goes either way at about every other token). The English word lists
+    /// are read from `lists` when given.
+    fn of(doc: &Document<'_>, lists: Option<&WordLists>) -> WordFacts<ES> {
         let text = doc.text.normalized();
         let n = doc.vocabulary_len();
         let mut facts = Vec::with_capacity(n);
@@ -229,7 +237,11 @@ impl<const ES: bool> WordFacts<ES> {
         let mut caps = vec![0u32; n];
         let mut n_caps = 0;
         for id in 0..n as u32 {
-            let f = Self::work_out(text, doc.vocabulary_word(id));
+            let w = doc.vocabulary_word(id);
+            let f = match lists {
+                Some(l) if !ES => Self::work_out_with(text, w, l.get(id)),
+                _ => Self::work_out(text, w),
+            };
             facts.push(f);
             caps[n_caps] = id;
             n_caps += usize::from(f & CAP != 0);
@@ -249,6 +261,17 @@ impl<const ES: bool> WordFacts<ES> {
     }
 
     fn work_out(text: &str, w: Span) -> u16 {
+        let bits = if ES {
+            crate::es::lexicon::flags(&text[w]).into()
+        } else {
+            super::lexicon::word_bits_at(text.as_bytes(), w.start, w.end)
+        };
+        Self::work_out_with(text, w, bits)
+    }
+
+    /// The facts of the word `text[w]`, whose word-list bits are `bits`.
+    #[inline(always)]
+    fn work_out_with(text: &str, w: Span, bits: u16) -> u16 {
         let bytes = text.as_bytes();
         let b0 = bytes[w.start];
         let cap = if b0.is_ascii() {
@@ -256,11 +279,8 @@ impl<const ES: bool> WordFacts<ES> {
         } else {
             text[w].chars().next().is_some_and(char::is_uppercase)
         };
-        let bits = if ES {
-            crate::es::lexicon::flags(&text[w]).into()
-        } else {
-            super::lexicon::word_bits_at(bytes, w.start, w.end)
-        };
+        // The list bits and the stop-word bit (not the analysis's reporting-verb bit).
+        let bits = bits & (STOP | 0xFF);
         let year = b0.is_ascii_digit() && w.len() == 4 && bytes[w.start + 1..w.end].iter().all(u8::is_ascii_digit);
         let digits4 = if year { DIGITS4 } else { 0 };
         // An English contraction of "will" ("we'll") marks tense as the listed words do.
@@ -301,7 +321,11 @@ impl<'q> Inside<'q> {
     }
 }
 
-fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote]) -> Tokens<'d> {
+fn tokenize_impl<'d, const ES: bool>(
+    doc: &'d Document<'_>,
+    quotes: &[RawQuote],
+    lists: Option<&WordLists>,
+) -> Tokens<'d> {
     let text = doc.text.normalized();
     let bytes = text.as_bytes();
     // About one token (word or punctuation mark) per four bytes of news text.
@@ -311,7 +335,7 @@ fn tokenize_impl<'d, const ES: bool>(doc: &'d Document<'_>, quotes: &[RawQuote])
     // At most one capitalized word per word.
     let mut caps = vec![0u32; (0..doc.sentences.len()).map(|si| doc.sentence_words(si).len()).sum()];
     let mut n_caps = 0;
-    let facts = WordFacts::<ES>::of(doc);
+    let facts = WordFacts::<ES>::of(doc, lists);
     let mut inside = Inside::new(quotes);
     for (si, s) in doc.sentences.iter().enumerate() {
         let first_tok = toks.len();
