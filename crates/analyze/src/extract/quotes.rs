@@ -45,15 +45,20 @@ enum Mark {
     Straight,
 }
 
-/// The quotation marks of `doc`'s paragraphs, as `(start, end, kind)` normalized positions.
-fn marks(doc: &Document<'_>, para: Span, out: &mut Vec<(usize, usize, Mark)>) {
+/// The quotation marks of `doc`'s paragraph `para`, as `(start, end, kind)` normalized positions.
+/// `doubled`: the text has a doubled apostrophe or backtick somewhere.
+fn marks(doc: &Document<'_>, para: Span, doubled: bool, out: &mut Vec<(usize, usize, Mark)>) {
     let text = doc.text.normalized();
     let bytes = text.as_bytes();
     let orig = doc.text.original();
     let mut i = para.start;
     while i < para.end {
-        // Jump to the next candidate mark (SIMD search: most bytes are not marks).
-        let Some(off) = memchr::memchr3(b'"', b'\'', b'`', &bytes[i..para.end]) else { break };
+        // Jump to the next candidate mark (SIMD search: most bytes are not marks). Text with no
+        // doubled apostrophe or backtick, most text, has no marks but `"`: the search then does
+        // not stop at every apostrophe of English text ("it's", "Mills'").
+        let rest = &bytes[i..para.end];
+        let next = if doubled { memchr::memchr3(b'"', b'\'', b'`', rest) } else { memchr::memchr(b'"', rest) };
+        let Some(off) = next else { break };
         i += off;
         let b = bytes[i];
         if b == b'"' {
@@ -82,9 +87,11 @@ pub(crate) fn find(doc: &Document<'_>) -> Vec<RawQuote> {
     let mut ms = Vec::with_capacity(32);
     // The quote carried over from the previous paragraph: (open mark, parts so far).
     let mut carry: Option<(usize, Vec<Span>)> = None;
+    let bytes = text.as_bytes();
+    let doubled = memchr::memmem::find(bytes, b"''").is_some() || memchr::memmem::find(bytes, b"``").is_some();
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         ms.clear();
-        marks(doc, p.norm, &mut ms);
+        marks(doc, p.norm, doubled, &mut ms);
         let mut open: Option<(usize, usize)> = None; // (mark start, content start)
         let mut k = 0;
         if let Some((first, _)) = carry.as_ref() {
