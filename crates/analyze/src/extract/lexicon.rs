@@ -196,6 +196,21 @@ pub(crate) struct NameTable<V: Copy> {
     lens: Box<[u8]>,
     vals: Box<[Option<V>]>,
     long: rustc_hash::FxHashMap<&'static str, V>,
+    /// One bit per [`filter_bit`] of a key, set for every short name's key: a word whose bit is
+    /// clear is not in the table. The bits (8 KiB) stay in the first-level cache, where the slots
+    /// of a gazetteer of thousands of names (hundreds of KiB) do not, so that most words, which
+    /// are no name, are answered without a cache miss.
+    filter: Box<[u64]>,
+}
+
+/// [`NameTable::filter`]'s size in bits, as a power of two.
+const FILTER_BITS: u32 = 16;
+
+/// The bit of `key` in [`NameTable::filter`]: the top bits of a third multiplicative hash.
+#[inline(always)]
+fn filter_bit(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - FILTER_BITS)) as usize
 }
 
 impl<V: Copy> NameTable<V> {
@@ -208,6 +223,7 @@ impl<V: Copy> NameTable<V> {
             lens: vec![0; slots].into_boxed_slice(),
             vals: vec![None; slots].into_boxed_slice(),
             long: Default::default(),
+            filter: vec![0; 1 << (FILTER_BITS - 6)].into_boxed_slice(),
         };
         for &(name, v) in entries {
             assert!(!name.is_empty(), "an empty gazetteer name");
@@ -216,6 +232,8 @@ impl<V: Copy> NameTable<V> {
                 continue;
             }
             let (mut key, mut len, mut val) = (packed(name.as_bytes()), name.len() as u8, Some(v));
+            let f = filter_bit(key);
+            t.filter[f >> 6] |= 1 << (f & 63);
             let (a, b) = t.slots(key);
             let mut i = if (t.keys[a] == key && t.lens[a] == len) || (t.keys[b] == key && t.lens[b] == len) {
                 continue; // names are unique: the first one stays
@@ -269,6 +287,11 @@ impl<V: Copy> NameTable<V> {
             Some(b) => u128::from_le_bytes(b.try_into().expect("16 bytes")) & MASKS[len],
             None => packed(name.as_bytes()),
         };
+        // Most words asked about are no name, and most of those stop here.
+        let f = filter_bit(key);
+        if self.filter[f >> 6] & (1 << (f & 63)) == 0 {
+            return None;
+        }
         let (a, b) = self.slots(key);
         // Both slots read and compared, and the one holding the name selected, with no branch.
         let n = len as u8;
@@ -510,6 +533,14 @@ mod tests {
                 assert_eq!(first.get(&w), map.get(w.as_str()).copied(), "{w}");
             }
         }
+        // The filter in front of the slots turns no name away: every place is found, and most
+        // words that are no name never reach the slots.
+        let places = NameTable::new(super::super::gaz_places::PLACES);
+        for &(n, kind) in super::super::gaz_places::PLACES {
+            assert_eq!(places.get(n), Some(kind), "{n}");
+        }
+        let set = first.filter.iter().map(|w| w.count_ones()).sum::<u32>();
+        assert!(set > 0 && set < (1 << FILTER_BITS) / 8, "{set} filter bits set");
     }
 
     #[test]
