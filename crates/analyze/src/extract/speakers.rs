@@ -154,7 +154,7 @@ pub(crate) fn attribute(
             let close_sent = t.toks.get(after.saturating_sub(1)).map_or(s, |x| x.sent as usize);
             next_open = raw.get(qi).map_or(usize::MAX, |n| tok_at(n.open));
             let trail_to = t.sentence(close_sent).1.min(next_open).max(after);
-            let para = t.toks.get(open).map_or(0, |x| x.para);
+            let para = t.toks.get(open).map_or(0, |x| t.para(x));
             let trail = cx.trail(after, trail_to);
             // A quote of one or two words needs a real reporting verb: "called it a "disaster"" is
             // a scare quote, "said the plan was "dead on arrival"" is not.
@@ -179,7 +179,7 @@ pub(crate) fn attribute(
                 let mut date = found.as_ref().and_then(|_| cx.date_in(lead_from, open, after, trail_to));
                 let place = if own { cx.place(lead_from, open).or_else(|| cx.place(after, trail_to)) } else { None };
                 if found.is_none() {
-                    let first_in_para = t.toks.get(open.wrapping_sub(1)).is_none_or(|x| x.para != para);
+                    let first_in_para = t.toks.get(open.wrapping_sub(1)).is_none_or(|x| t.para(x) != para);
                     if let Some((p, f, d, colon)) = &last {
                         if *p == para || (*colon && *p + 1 == para && first_in_para) {
                             found = Some(Found { via: Via::Previous, ..*f });
@@ -211,7 +211,7 @@ pub(crate) fn attribute(
         }
         if let Some((st, f, date)) = cx.statement(s, from, to) {
             let colon = t.punct(to - 1, b':');
-            last = Some((t.toks[from].para, f, date.clone(), colon));
+            last = Some((t.para(&t.toks[from]), f, date.clone(), colon));
             // `st.speaker` is already `cx.speaker(f)`.
             statements.push(Statement { date, ..st });
         } else if t.punct(to - 1, b':') {
@@ -226,7 +226,7 @@ pub(crate) fn attribute(
                 }),
             };
             if let Some(f) = f {
-                last = Some((t.toks[from].para, f, None, true));
+                last = Some((t.para(&t.toks[from]), f, None, true));
             }
         }
     }
@@ -524,9 +524,9 @@ impl Ctx<'_, '_> {
     /// before (further back, the reference is more likely to someone the rules did not recognize).
     fn recent_person(&self, k: usize) -> Option<&Mention> {
         let t = self.t;
-        let para = t.toks[k].para;
+        let para = t.para(&t.toks[k]);
         self.recent(k)
-            .take_while(|m| t.toks[m.first].para + 1 >= para)
+            .take_while(|m| t.para(&t.toks[m.first]) + 1 >= para)
             .find(|m| !t.toks[m.first].quoted() && self.kind(m.ent) == EntityKind::Person)
     }
 

@@ -24,8 +24,6 @@ pub(crate) struct Tok {
     pub span: Span,
     /// Sentence index.
     pub sent: u32,
-    /// Paragraph index.
-    pub para: u32,
     /// The `KIND_*` bits, and the first-name code in bits 2-3.
     kind: u8,
     /// The word lists the token is on ([`super::lexicon::flags`]).
@@ -105,6 +103,8 @@ pub(crate) struct Tokens<'d> {
     pub sent_flags: Vec<u16>,
     /// The indices of the capitalized words, in order: where the entity rules start looking.
     pub caps: Vec<u32>,
+    /// For each sentence, the index of its paragraph.
+    sent_para: Vec<u32>,
     /// The text is Spanish: word lists come from [`crate::es::lexicon`].
     pub es: bool,
 }
@@ -166,6 +166,12 @@ impl Tokens<'_> {
                 en.iter().any(|x| same(self.text, t.span, x))
             }
         })
+    }
+
+    /// The paragraph index of token `tok` (a token of this stream).
+    #[inline]
+    pub fn para(&self, tok: &Tok) -> u32 {
+        self.sent_para[tok.sent as usize]
     }
 
     /// The token range `[start, end)` of sentence `s`.
@@ -332,6 +338,7 @@ fn tokenize_impl<'d, const ES: bool>(
     let mut toks = Vec::with_capacity(text.len() / 3 + 8);
     let mut sent_start = Vec::with_capacity(doc.sentences.len() + 1);
     let mut sent_flags = Vec::with_capacity(doc.sentences.len());
+    let mut sent_para = Vec::with_capacity(doc.sentences.len());
     // At most one capitalized word per word.
     let mut caps = vec![0u32; (0..doc.sentences.len()).map(|si| doc.sentence_words(si).len()).sum()];
     let mut n_caps = 0;
@@ -340,10 +347,11 @@ fn tokenize_impl<'d, const ES: bool>(
     for (si, s) in doc.sentences.iter().enumerate() {
         let first_tok = toks.len();
         sent_start.push(first_tok);
-        let (sent, para) = (si as u32, s.paragraph as u32);
+        let sent = si as u32;
+        sent_para.push(s.paragraph as u32);
         let mark = |span: Span, toks: &mut Vec<Tok>, inside: &mut Inside<'_>| {
             let kind = if inside.at(span) { KIND_QUOTED } else { 0 };
-            toks.push(Tok { span, sent, para, kind, flags: 0 });
+            toks.push(Tok { span, sent, kind, flags: 0 });
         };
         let mut pos = s.norm.start;
         let mut all = 0;
@@ -359,7 +367,7 @@ fn tokenize_impl<'d, const ES: bool>(
             n_caps += usize::from(f & CAP != 0);
             let quoted = if inside.at(w) { KIND_QUOTED } else { 0 };
             let kind = ((f >> 8) as u8 & KIND_FACTS) | KIND_WORD | quoted;
-            toks.push(Tok { span: w, sent, para, kind, flags: f as u8 });
+            toks.push(Tok { span: w, sent, kind, flags: f as u8 });
             pos = w.end;
         }
         punct(text, pos, s.norm.end, &mut |sp| mark(sp, &mut toks, &mut inside));
@@ -371,7 +379,7 @@ fn tokenize_impl<'d, const ES: bool>(
     }
     sent_start.push(toks.len());
     caps.truncate(n_caps);
-    Tokens { text, toks, sent_start, sent_flags, caps, es: ES }
+    Tokens { text, toks, sent_start, sent_flags, caps, sent_para, es: ES }
 }
 
 /// Emits every character of `text[from..to]` that is not whitespace ([`char::is_whitespace`]),
