@@ -67,6 +67,10 @@ static FLAG_LISTS: [(&[&str], u8); 7] = [
 
 /// The bit [`FLAGS`] sets, above the list bits, for English stop words ([`word_bits_at`]).
 pub(crate) const STOP: u16 = 1 << 8;
+/// The bit [`FLAGS`] sets for "according" (any case), the word that opens the source cue
+/// "according to": the token stream carries it in [`super::tokens::Tokens::sent_flags`] only, so
+/// that the speaker rules look for the cue in the few sentences that have the word.
+pub(crate) const ACCORDING: u16 = 1 << 13;
 /// The bit [`FLAGS`] sets for the analysis's reporting verbs ([`crate::is_reporting_verb`]), in
 /// the top bit: the token stream's word facts keep bits 9-12 for their own use.
 pub(crate) const REPORT: u16 = 1 << 15;
@@ -80,6 +84,7 @@ static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
     lists.push((nutgraf_text::Lang::English.stop_words(), STOP));
     // All ASCII, none over 16 bytes.
     lists.push((crate::role::REPORTING, REPORT));
+    lists.push((&["according"], ACCORDING));
     WordTable::new(&lists)
 });
 
@@ -581,6 +586,9 @@ mod tests {
                 let report = word_bits_at(form.as_bytes(), 0, form.len()) & REPORT != 0;
                 assert_eq!(report, crate::is_reporting_verb(&form.to_lowercase()), "{form:?}");
             }
+        }
+        for (w, according) in [("according", true), ("According", true), ("ACCORDING", true), ("accorded", false)] {
+            assert_eq!(word_bits_at(w.as_bytes(), 0, w.len()) & ACCORDING != 0, according, "{w}");
         }
         let text = "the Superintendent";
         assert_eq!(flags_at(text.as_bytes(), 4, text.len()), ROLE);

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dates::DateMention;
 use super::entities::{EntityKind, Ents, Gender, Mention};
-use super::lexicon::{same_title, CUE, ROLE};
+use super::lexicon::{same_title, ACCORDING, CUE, ROLE};
 use super::quotes::RawQuote;
 use super::statements::Statement;
 use super::tokens::Tokens;
@@ -293,12 +293,19 @@ impl Ctx<'_, '_> {
         Some(Found { span: m.span, entity: Some(m.ent), via: Via::Name })
     }
 
-    /// The first [`Ctx::source_cue`] in tokens `[from, to)`. In English only a token of nine
-    /// bytes ("according") can open one, so the others are passed over on their length.
+    /// The first [`Ctx::source_cue`] in tokens `[from, to)`. In English only the word
+    /// "according" can open one: sentences without it ([`ACCORDING`]) are passed over whole, and
+    /// in the others the tokens of another length than its nine bytes.
     pub(super) fn first_source_cue(&self, from: usize, to: usize) -> Option<(usize, usize)> {
         let t = self.t;
         if t.es {
             return (from..to).find_map(|k| self.source_cue(k));
+        }
+        let (Some(a), Some(b)) = (t.toks.get(from), to.checked_sub(1).and_then(|k| t.toks.get(k))) else {
+            return None;
+        };
+        if from >= to || t.sent_flags[a.sent as usize..=b.sent as usize].iter().all(|f| f & ACCORDING == 0) {
+            return None;
         }
         (from..to).filter(|&k| t.toks[k].span.len() == 9).find_map(|k| self.source_cue(k))
     }

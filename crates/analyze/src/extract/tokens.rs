@@ -9,7 +9,7 @@
 
 use nutgraf_text::{Document, Span};
 
-use super::lexicon::{STOP, TENSE};
+use super::lexicon::{ACCORDING, STOP, TENSE};
 use super::quotes::RawQuote;
 use super::WordLists;
 
@@ -97,8 +97,8 @@ pub(crate) struct Tokens<'d> {
     /// For each sentence, the index of its first token (and one past the last at the end).
     pub sent_start: Vec<usize>,
     /// For each sentence, the facts of its words together: the word lists
-    /// ([`super::lexicon::flags`]) in the low byte, and [`DIGITS4`] when it has a word of four
-    /// ASCII digits. A stage looking for a kind of word skips the sentences that have none in
+    /// ([`super::lexicon::flags`]) in the low byte, [`DIGITS4`] when it has a word of four
+    /// ASCII digits, and [`ACCORDING`] when it has the word "according" (English). A stage looking for a kind of word skips the sentences that have none in
     /// one test.
     pub sent_flags: Vec<u16>,
     /// The indices of the capitalized words, in order: where the entity rules start looking.
@@ -285,8 +285,8 @@ impl<const ES: bool> WordFacts<ES> {
         } else {
             text[w].chars().next().is_some_and(char::is_uppercase)
         };
-        // The list bits and the stop-word bit (not the analysis's reporting-verb bit).
-        let bits = bits & (STOP | 0xFF);
+        // The list bits, the stop-word bit and "according" (not the analysis's reporting-verb bit).
+        let bits = bits & (STOP | ACCORDING | 0xFF);
         let year = b0.is_ascii_digit() && w.len() == 4 && bytes[w.start + 1..w.end].iter().all(u8::is_ascii_digit);
         let digits4 = if year { DIGITS4 } else { 0 };
         // An English contraction of "will" ("we'll") marks tense as the listed words do.
