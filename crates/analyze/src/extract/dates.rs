@@ -63,9 +63,9 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
 /// The tense of sentence tokens `[from, to)`: whether its own voice (outside quotes) looks ahead
 /// ("will", "scheduled", "plans to"), and whether it reports the past ("had", "was", "ago").
 fn voice(t: &Tokens<'_>, from: usize, to: usize) -> (bool, bool) {
-    const WILL: u16 = 1;
-    const PLANS: u16 = 2;
-    const PAST: u16 = 4;
+    const WILL: u32 = 1;
+    const PLANS: u32 = 2;
+    const PAST: u32 = 4;
     // Which of the three lists a tense word is on, any case, in one lookup.
     static VOICE: LazyLock<WordTable> = LazyLock::new(|| {
         WordTable::new(&[

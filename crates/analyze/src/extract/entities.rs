@@ -214,6 +214,9 @@ fn is_acronym(s: &str) -> bool {
     (2..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(s, "US" | "UK" | "TV")
 }
 
+/// The sentence openers that start no name when capitalized ("According to ...", "But ...").
+pub(crate) static OPENERS: &[&str] = &["according", "but", "when", "while"];
+
 struct Builder<'t, 'd> {
     t: &'t Tokens<'d>,
     ents: Ents,
@@ -292,10 +295,7 @@ impl Builder<'_, '_> {
         // Evaluated in full rather than short-circuited: each test goes either way.
         let after_mark = i.checked_sub(1).is_some_and(|p| t.toks[p].first() & t.punct(p, b'"'));
         let opens = tok.first() | after_mark;
-        if opens
-            && (t.stop(i)
-                || t.is_lang(i, &["according", "but", "when", "while"], &["según", "pero", "cuando", "mientras"]))
-        {
+        if opens && (t.stop(i) || t.is_list(i, lexicon::M_OPENER, &["según", "pero", "cuando", "mientras"])) {
             return i;
         }
         let mut j = start + 1;

@@ -66,19 +66,20 @@ static FLAG_LISTS: [(&[&str], u8); 7] = [
 ];
 
 /// The bit [`FLAGS`] sets, above the list bits, for English stop words ([`word_bits_at`]).
-pub(crate) const STOP: u16 = 1 << 8;
+pub(crate) const STOP: u32 = 1 << 8;
 /// The bit [`FLAGS`] sets for "according" (any case), the word that opens the source cue
 /// "according to": the token stream carries it in [`super::tokens::Tokens::sent_flags`] only, so
 /// that the speaker rules look for the cue in the few sentences that have the word.
-pub(crate) const ACCORDING: u16 = 1 << 13;
+pub(crate) const ACCORDING: u32 = 1 << 13;
 /// The bit [`FLAGS`] sets for the analysis's reporting verbs ([`crate::is_reporting_verb`]), in
 /// the top bit: the token stream's word facts keep bits 9-12 for their own use.
-pub(crate) const REPORT: u16 = 1 << 15;
+pub(crate) const REPORT: u32 = 1 << 15;
 
 /// The list bits and [`STOP`], in one table: one probe tells both.
 static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
     let honorifics: Vec<&str> = HONORIFICS.iter().map(|&(w, _)| w).collect();
-    let mut lists: Vec<(&[&str], u16)> = FLAG_LISTS.iter().map(|&(l, bit)| (l, bit.into())).collect();
+    let mut lists: Vec<(&[&str], u32)> = FLAG_LISTS.iter().map(|&(l, bit)| (l, bit.into())).collect();
+    lists.extend(MORE_LISTS.iter().map(|&(l, bit)| (l, u32::from(bit) << MORE_SHIFT)));
     lists.push((&honorifics, HONOR.into()));
     // The Snowball list of [`nutgraf_text::is_stop_word`]: all ASCII, none over 16 bytes.
     lists.push((nutgraf_text::Lang::English.stop_words(), STOP));
@@ -87,6 +88,39 @@ static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
     lists.push((&["according"], ACCORDING));
     WordTable::new(&lists)
 });
+
+/// Where [`FLAGS`] keeps the bits of [`MORE_LISTS`]: the token stream carries them in a byte of
+/// their own ([`super::tokens::Tok::more`]).
+pub(crate) const MORE_SHIFT: u32 = 16;
+/// On the speaker rules' naming verbs ("called", "dubbed": a quote after one is a scare quote).
+pub(crate) const M_NAMING: u8 = 1;
+/// On the subject pronouns a speaker may be ("he", "she", "it", "they", "we", "i").
+pub(crate) const M_PRONOUN: u8 = 1 << 1;
+/// "the", "a", "an".
+pub(crate) const M_ARTICLE: u8 = 1 << 2;
+/// "who", "which", "whose".
+pub(crate) const M_WHO: u8 = 1 << 3;
+/// On the occasions a statement is made at ("briefing", "rally", "hearing").
+pub(crate) const M_VENUE: u8 = 1 << 4;
+/// On the prepositions that open the place of a statement ("at", "aboard", "during").
+pub(crate) const M_PLACE_PREP: u8 = 1 << 5;
+/// On the conjunctions and adverbs a speaker phrase may open with ("and", "then", "later").
+pub(crate) const M_CONJ: u8 = 1 << 6;
+/// On the sentence openers that start no name ("According", "But", "When", "While").
+pub(crate) const M_OPENER: u8 = 1 << 7;
+
+/// The English word lists of the speaker and entity rules, each with the [`super::tokens::Tok::more`]
+/// bit its words carry.
+pub(crate) static MORE_LISTS: [(&[&str], u8); 8] = [
+    (super::speakers::NAMING, M_NAMING),
+    (super::speakers::PRONOUNS, M_PRONOUN),
+    (super::speakers::ARTICLES, M_ARTICLE),
+    (super::speakers::WHO, M_WHO),
+    (super::speakers::VENUES, M_VENUE),
+    (super::speakers::PLACE_PREPS, M_PLACE_PREP),
+    (super::speakers::CONJ, M_CONJ),
+    (super::entities::OPENERS, M_OPENER),
+];
 
 /// An empty [`WordTable`] slot: no word key ([`key_at`]) has a byte of `0xFF`.
 const EMPTY: u128 = u128::MAX;
@@ -101,14 +135,14 @@ pub(crate) struct WordTable {
     /// The top bits of a key's hash are its slots: 64 less the log2 of the number of slots.
     shift: u32,
     keys: Box<[u128]>,
-    bits: Box<[u16]>,
+    bits: Box<[u32]>,
 }
 
 impl WordTable {
     /// A table of `lists` (each short ASCII words, any case, and the bit they set), with at least
     /// three slots per word (so that cuckoo insertion always finds a place) and no more (so that
     /// the table takes few cache lines).
-    pub(crate) fn new(lists: &[(&[&str], u16)]) -> WordTable {
+    pub(crate) fn new(lists: &[(&[&str], u32)]) -> WordTable {
         let slots = (3 * lists.iter().map(|(l, _)| l.len()).sum::<usize>()).next_power_of_two().max(16);
         let mut t = WordTable {
             shift: 64 - slots.trailing_zeros(),
@@ -125,13 +159,13 @@ impl WordTable {
 
     /// The bits of `word`, any case (0 when on no list).
     #[inline]
-    pub(crate) fn bits(&self, word: &str) -> u16 {
+    pub(crate) fn bits(&self, word: &str) -> u32 {
         self.bits_at(word.as_bytes(), 0, word.len())
     }
 
     /// The bits of the word `text[start..end]`, any case (0 when on no list).
     #[inline(always)]
-    pub(crate) fn bits_at(&self, text: &[u8], start: usize, end: usize) -> u16 {
+    pub(crate) fn bits_at(&self, text: &[u8], start: usize, end: usize) -> u32 {
         // Longer than 16 bytes or not ASCII: rare in English, and no list word is.
         let Some(key) = key_at(text, start, end) else { return 0 };
         let (a, b) = self.slots(key);
@@ -149,7 +183,7 @@ impl WordTable {
         cuckoo_slots(key, self.shift)
     }
 
-    fn insert(&mut self, word: &str, bit: u16) {
+    fn insert(&mut self, word: &str, bit: u32) {
         let key = key_at(word.as_bytes(), 0, word.len()).expect("list words are short ASCII");
         assert!(key != 0, "list words are not empty");
         let (a, b) = self.slots(key);
@@ -390,7 +424,7 @@ pub(crate) fn flags_at(text: &[u8], start: usize, end: usize) -> u8 {
 /// word (what [`nutgraf_text::is_stop_word`] says of it ASCII-lowercased), and [`REPORT`] when
 /// it is a reporting verb (what [`crate::is_reporting_verb`] says of it ASCII-lowercased).
 #[inline]
-pub(crate) fn word_bits_at(text: &[u8], start: usize, end: usize) -> u16 {
+pub(crate) fn word_bits_at(text: &[u8], start: usize, end: usize) -> u32 {
     FLAGS.bits_at(text, start, end)
 }
 
@@ -585,6 +619,20 @@ mod tests {
             for form in [w.clone(), w.to_ascii_uppercase(), format!("{w}s"), w[1..].to_string()] {
                 let report = word_bits_at(form.as_bytes(), 0, form.len()) & REPORT != 0;
                 assert_eq!(report, crate::is_reporting_verb(&form.to_lowercase()), "{form:?}");
+            }
+        }
+        // The speaker and entity rules' lists, in their own byte: every word in any case, and the
+        // near misses of none.
+        for (list, bit) in MORE_LISTS {
+            for w in list {
+                for form in
+                    [w.to_string(), w.to_ascii_uppercase(), format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..])]
+                {
+                    let more = (word_bits_at(form.as_bytes(), 0, form.len()) >> MORE_SHIFT) as u8;
+                    assert!(more & bit != 0, "{form}");
+                }
+                let near = format!("{w}x");
+                assert_eq!(word_bits_at(near.as_bytes(), 0, near.len()) >> MORE_SHIFT, 0, "{near}");
             }
         }
         for (w, according) in [("according", true), ("According", true), ("ACCORDING", true), ("accorded", false)] {

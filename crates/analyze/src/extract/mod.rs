@@ -138,7 +138,7 @@ pub fn extract(doc: &Document<'_>, reference_date: Option<NaiveDate>) -> Extract
 pub struct WordLists {
     /// Per vocabulary word: [`lexicon::word_bits_at`] (the list bits, [`lexicon::STOP`] and
     /// [`lexicon::REPORT`]).
-    bits: Vec<u16>,
+    bits: Vec<u32>,
 }
 
 impl WordLists {
@@ -166,7 +166,7 @@ impl WordLists {
 
     /// The bits of vocabulary word `v`.
     #[inline(always)]
-    pub(crate) fn get(&self, v: u32) -> u16 {
+    pub(crate) fn get(&self, v: u32) -> u32 {
         self.bits[v as usize]
     }
 

@@ -28,7 +28,9 @@ use serde::{Deserialize, Serialize};
 
 use super::dates::DateMention;
 use super::entities::{EntityKind, Ents, Gender, Mention};
-use super::lexicon::{same_title, ACCORDING, CUE, ROLE};
+use super::lexicon::{
+    same_title, ACCORDING, CUE, M_ARTICLE, M_CONJ, M_NAMING, M_PLACE_PREP, M_PRONOUN, M_VENUE, M_WHO, ROLE,
+};
 use super::quotes::RawQuote;
 use super::statements::Statement;
 use super::tokens::Tokens;
@@ -71,11 +73,15 @@ pub struct Speaker {
 }
 
 /// Verbs that introduce a quoted phrase as a name for something ("called it "a disgrace"").
-static NAMING: &[&str] = &["called", "calling", "described", "describing", "dubbed", "labeled", "termed"];
-static PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
-static ARTICLES: &[&str] = &["the", "a", "an"];
-static WHO: &[&str] = &["who", "which", "whose"];
-static VENUES: &[&str] = &[
+pub(crate) static NAMING: &[&str] = &["called", "calling", "described", "describing", "dubbed", "labeled", "termed"];
+pub(crate) static PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+pub(crate) static ARTICLES: &[&str] = &["the", "a", "an"];
+pub(crate) static WHO: &[&str] = &["who", "which", "whose"];
+/// The prepositions that open the place of a statement ("aboard a campaign bus").
+pub(crate) static PLACE_PREPS: &[&str] = &["at", "aboard", "in", "during", "outside", "inside", "before"];
+/// The words a speaker phrase may open with that are not part of it ("and", "then").
+pub(crate) static CONJ: &[&str] = &["and", "but", "then", "also", "later", "earlier"];
+pub(crate) static VENUES: &[&str] = &[
     "address",
     "appearance",
     "briefing",
@@ -268,7 +274,8 @@ impl Ctx<'_, '_> {
             let end = (b..to).find(|&k| !t.toks[k].word()).unwrap_or(to);
             return self.phrase(b, end);
         }
-        let v = (from..to).rev().find(|&k| self.cue(k) || (!t.toks[k].quoted() && t.is_lang(k, NAMING, NAMING_ES)))?;
+        let v =
+            (from..to).rev().find(|&k| self.cue(k) || (!t.toks[k].quoted() && t.is_list(k, M_NAMING, NAMING_ES)))?;
         self.subject(from, v)
             .or_else(|| {
                 // "said Mills: ..." with nothing before the verb.
@@ -304,7 +311,8 @@ impl Ctx<'_, '_> {
         let (Some(a), Some(b)) = (t.toks.get(from), to.checked_sub(1).and_then(|k| t.toks.get(k))) else {
             return None;
         };
-        if from >= to || t.sent_flags[a.sent as usize..=b.sent as usize].iter().all(|f| f & ACCORDING == 0) {
+        if from >= to || t.sent_flags[a.sent as usize..=b.sent as usize].iter().all(|f| u32::from(*f) & ACCORDING == 0)
+        {
             return None;
         }
         (from..to).filter(|&k| t.toks[k].span.len() == 9).find_map(|k| self.source_cue(k))
@@ -372,7 +380,7 @@ impl Ctx<'_, '_> {
             while start > from && t.toks[start - 1].word() && !t.toks[start - 1].quoted() {
                 start -= 1;
             }
-            if !named(start, end) && named(a, b) && !t.is_lang(a, WHO, WHO_ES) {
+            if !named(start, end) && named(a, b) && !t.is_list(a, M_WHO, WHO_ES) {
                 return self.phrase(a, b);
             }
             // "El presidente de la Confederación, Joaquín Serrano, defendió": the description
@@ -443,17 +451,17 @@ impl Ctx<'_, '_> {
                 return Some(Found { span: m.span, entity: Some(m.ent), via: Via::Name });
             }
         }
-        if to - from == 1 && t.is_lang(from, PRONOUNS, PRONOUNS_ES) {
+        if to - from == 1 && t.is_list(from, M_PRONOUN, PRONOUNS_ES) {
             return Some(self.pronoun(from));
         }
         let mut a = from;
-        while a < to && t.is_lang(a, &["and", "but", "then", "also", "later", "earlier"], CONJ_ES) {
+        while a < to && t.is_list(a, M_CONJ, CONJ_ES) {
             a += 1;
         }
         if a >= to || to - a > 7 || !(a..to).all(|k| t.toks[k].word()) {
             return None;
         }
-        if t.stop(to - 1) && !t.is_lang(to - 1, PRONOUNS, PRONOUNS_ES) {
+        if t.stop(to - 1) && !t.is_list(to - 1, M_PRONOUN, PRONOUNS_ES) {
             return None;
         }
         // English month and weekday names are date words, so only Spanish text compares names.
@@ -463,7 +471,7 @@ impl Ctx<'_, '_> {
             return None; // "said Saturday", "said 12"
         }
         let span = Span::new(t.toks[a].span.start, t.toks[to - 1].span.end);
-        let bare = (to - a == 1 || (to - a == 2 && t.is_lang(a, ARTICLES, ARTICLES_ES))) && t.on(to - 1, ROLE);
+        let bare = (to - a == 1 || (to - a == 2 && t.is_list(a, M_ARTICLE, ARTICLES_ES))) && t.on(to - 1, ROLE);
         if bare {
             if let Some(m) = self.titled(a, &t.s(to - 1).to_ascii_lowercase()) {
                 return Some(Found { span, entity: Some(m), via: Via::Description });
@@ -596,13 +604,11 @@ impl Ctx<'_, '_> {
             if !t.es && !t.toks.get(k + 1).is_some_and(|n| n.stop()) {
                 continue;
             }
-            if !t.is_lang(k, &["at", "aboard", "in", "during", "outside", "inside", "before"], PLACE_PREPS_ES)
-                || !t.is_lang(k + 1, ARTICLES, ARTICLES_ES)
-            {
+            if !t.is_list(k, M_PLACE_PREP, PLACE_PREPS_ES) || !t.is_list(k + 1, M_ARTICLE, ARTICLES_ES) {
                 continue;
             }
             let end = (k + 2..to).take(10).find(|&j| !t.toks[j].word() || self.cue(j)).unwrap_or(to.min(k + 12));
-            let venue = (k + 2..end).any(|j| t.is_lang(j, VENUES, VENUES_ES))
+            let venue = (k + 2..end).any(|j| t.is_list(j, M_VENUE, VENUES_ES))
                 || self.ents.within(k + 2, end).iter().any(|m| self.kind(m.ent) == EntityKind::Place);
             if venue && end > k + 2 {
                 return Some(self.doc.text.to_original(Span::new(t.toks[k].span.start, t.toks[end - 1].span.end)));

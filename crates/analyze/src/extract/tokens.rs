@@ -9,7 +9,7 @@
 
 use nutgraf_text::{Document, Span};
 
-use super::lexicon::{ACCORDING, STOP, TENSE};
+use super::lexicon::{ACCORDING, MORE_SHIFT, STOP, TENSE};
 use super::quotes::RawQuote;
 use super::WordLists;
 
@@ -28,6 +28,9 @@ pub(crate) struct Tok {
     kind: u8,
     /// The word lists the token is on ([`super::lexicon::flags`]).
     pub flags: u8,
+    /// The speaker and entity rules' word lists the token is on ([`super::lexicon::MORE_LISTS`];
+    /// English only).
+    more: u8,
 }
 
 /// [`Tok::kind`] bits. The low five are the high byte of [`WordFacts`] (stop word, capital,
@@ -37,7 +40,7 @@ const KIND_CAP: u8 = 1 << 1;
 const KIND_NAME_SHIFT: u8 = 2;
 const KIND_DIGITS4: u8 = 1 << 4;
 const KIND_FACTS: u8 = 0x1F;
-const _: () = assert!(STOP == (KIND_STOP as u16) << 8);
+const _: () = assert!(STOP == (KIND_STOP as u32) << 8);
 const KIND_WORD: u8 = 1 << 5;
 const KIND_QUOTED: u8 = 1 << 6;
 const KIND_FIRST: u8 = 1 << 7;
@@ -98,8 +101,8 @@ pub(crate) struct Tokens<'d> {
     pub sent_start: Vec<usize>,
     /// For each sentence, the facts of its words together: the word lists
     /// ([`super::lexicon::flags`]) in the low byte, [`DIGITS4`] when it has a word of four
-    /// ASCII digits, and [`ACCORDING`] when it has the word "according" (English). A stage looking for a kind of word skips the sentences that have none in
-    /// one test.
+    /// ASCII digits, and [`ACCORDING`] when it has the word "according" (English). A stage
+    /// looking for a kind of word skips the sentences that have none in one test.
     pub sent_flags: Vec<u16>,
     /// The indices of the capitalized words, in order: where the entity rules start looking.
     pub caps: Vec<u32>,
@@ -133,6 +136,17 @@ impl Tokens<'_> {
     pub fn punct(&self, i: usize, c: u8) -> bool {
         // Both tests made, rather than the second only after the first (a branch either way).
         self.toks.get(i).is_some_and(|t| !t.word() & (self.text.as_bytes()[t.span.start] == c))
+    }
+
+    /// True when token `i` is, ignoring case, on the English list `bit`
+    /// ([`super::lexicon::MORE_LISTS`]) in English text, or one of `es` in Spanish text.
+    #[inline]
+    pub fn is_list(&self, i: usize, bit: u8, es: &[&str]) -> bool {
+        if self.es {
+            self.is_lang(i, &[], es)
+        } else {
+            self.toks.get(i).is_some_and(|t| t.more & bit != 0)
+        }
     }
 
     /// True when token `i` is on the word list `bit` ([`super::lexicon`]).
@@ -218,16 +232,18 @@ pub(crate) fn tokenize_quoted<'d>(
 }
 
 /// [`WordFacts`] bit: starts with an uppercase letter ([`KIND_CAP`] in the high byte).
-const CAP: u16 = (KIND_CAP as u16) << 8;
+const CAP: u32 = (KIND_CAP as u32) << 8;
 /// [`WordFacts`]: where the first-name code of a capitalized word starts (two bits).
-const NAME_SHIFT: u16 = 8 + KIND_NAME_SHIFT as u16;
+const NAME_SHIFT: u32 = 8 + KIND_NAME_SHIFT as u32;
 /// [`WordFacts`] and [`Tokens::sent_flags`] bit: four ASCII digits (a year, perhaps).
 pub(crate) const DIGITS4: u16 = (KIND_DIGITS4 as u16) << 8;
+/// [`DIGITS4`] among [`WordFacts`].
+const FACT_DIGITS4: u32 = DIGITS4 as u32;
 
 /// What a written word is, per number of [`Document::word_ids`]: its list bits
 /// ([`super::lexicon::flags`]) in the low byte, then [`STOP`], [`CAP`] and, for a capitalized word,
 /// its first-name code ([`NAME_SHIFT`]), and [`DIGITS4`].
-struct WordFacts<const ES: bool>(Vec<u16>);
+struct WordFacts<const ES: bool>(Vec<u32>);
 
 impl<const ES: bool> WordFacts<ES> {
     /// The facts of every distinct word of `doc`, worked out once each, in one pass over the
@@ -255,18 +271,18 @@ impl<const ES: bool> WordFacts<ES> {
         // The gazetteers are asked once per distinct capitalized word, not at every mention.
         for &id in &caps[..n_caps] {
             let code = super::entities::first_name_code(text, doc.vocabulary_word(id), ES);
-            facts[id as usize] |= u16::from(code) << NAME_SHIFT;
+            facts[id as usize] |= u32::from(code) << NAME_SHIFT;
         }
         WordFacts(facts)
     }
 
     /// The facts of word number `id`.
     #[inline(always)]
-    fn get(&self, id: u32) -> u16 {
+    fn get(&self, id: u32) -> u32 {
         self.0[id as usize]
     }
 
-    fn work_out(text: &str, w: Span) -> u16 {
+    fn work_out(text: &str, w: Span) -> u32 {
         let bits = if ES {
             crate::es::lexicon::flags(&text[w]).into()
         } else {
@@ -277,7 +293,7 @@ impl<const ES: bool> WordFacts<ES> {
 
     /// The facts of the word `text[w]`, whose word-list bits are `bits`.
     #[inline(always)]
-    fn work_out_with(text: &str, w: Span, bits: u16) -> u16 {
+    fn work_out_with(text: &str, w: Span, bits: u32) -> u32 {
         let bytes = text.as_bytes();
         let b0 = bytes[w.start];
         let cap = if b0.is_ascii() {
@@ -286,12 +302,12 @@ impl<const ES: bool> WordFacts<ES> {
             text[w].chars().next().is_some_and(char::is_uppercase)
         };
         // The list bits, the stop-word bit and "according" (not the analysis's reporting-verb bit).
-        let bits = bits & (STOP | ACCORDING | 0xFF);
+        let bits = bits & (STOP | ACCORDING | 0xFF | 0xFF << MORE_SHIFT);
         let year = b0.is_ascii_digit() && w.len() == 4 && bytes[w.start + 1..w.end].iter().all(u8::is_ascii_digit);
-        let digits4 = if year { DIGITS4 } else { 0 };
+        let digits4 = if year { FACT_DIGITS4 } else { 0 };
         // An English contraction of "will" ("we'll") marks tense as the listed words do.
         let ll = !ES && w.len() >= 3 && bytes[w.end - 3..w.end] == *b"'ll";
-        let tense = if ll { u16::from(TENSE) } else { 0 };
+        let tense = if ll { u32::from(TENSE) } else { 0 };
         bits | if cap { CAP } else { 0 } | digits4 | tense
     }
 }
@@ -351,7 +367,7 @@ fn tokenize_impl<'d, const ES: bool>(
         sent_para.push(s.paragraph as u32);
         let mark = |span: Span, toks: &mut Vec<Tok>, inside: &mut Inside<'_>| {
             let kind = if inside.at(span) { KIND_QUOTED } else { 0 };
-            toks.push(Tok { span, sent, kind, flags: 0 });
+            toks.push(Tok { span, sent, kind, flags: 0, more: 0 });
         };
         let mut pos = s.norm.start;
         let mut all = 0;
@@ -361,13 +377,13 @@ fn tokenize_impl<'d, const ES: bool>(
                 punct(text, pos, w.start, &mut |sp| mark(sp, &mut toks, &mut inside));
             }
             let f = facts.get(id);
-            all |= f;
+            all |= f as u16;
             // Written at the next free place and kept only when capitalized: no branch.
             caps[n_caps] = toks.len() as u32;
             n_caps += usize::from(f & CAP != 0);
             let quoted = if inside.at(w) { KIND_QUOTED } else { 0 };
             let kind = ((f >> 8) as u8 & KIND_FACTS) | KIND_WORD | quoted;
-            toks.push(Tok { span: w, sent, kind, flags: f as u8 });
+            toks.push(Tok { span: w, sent, kind, flags: f as u8, more: (f >> MORE_SHIFT) as u8 });
             pos = w.end;
         }
         punct(text, pos, s.norm.end, &mut |sp| mark(sp, &mut toks, &mut inside));
