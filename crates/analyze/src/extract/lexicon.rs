@@ -1,8 +1,10 @@
 //! Hand-written word lists for the extractor: reporting cues, role nouns, honorifics,
 //! organization keywords and connectors. Lowercase and sorted (a unit test checks).
 //!
-//! Every distinct word of an article is looked up once, when the token stream is built, in one
-//! table from lowercase word to a bit set of the lists it is on; later rules test bits. Binary
+//! Every distinct word of an article is looked up once, in one table from lowercase word to a bit
+//! set of the lists it is on: by the analysis when a brief is made (which reads its reporting-verb
+//! bit and hands the rest to the extraction, [`super::WordLists`]), else when the token stream is
+//! built; later rules test bits. Binary
 //! searches over these lists were the extractor's largest cost. The table's keys are the words
 //! themselves packed into one `u128` ([`key_at`]): every list word is ASCII and at most 16 bytes,
 //! so a lookup lowercases into a register-sized buffer and hashes two machine words, with no copy
