@@ -242,7 +242,8 @@ const FACT_DIGITS4: u32 = DIGITS4 as u32;
 
 /// What a written word is, per number of [`Document::word_ids`]: its list bits
 /// ([`super::lexicon::flags`]) in the low byte, then [`STOP`], [`CAP`] and, for a capitalized word,
-/// its first-name code ([`NAME_SHIFT`]), and [`DIGITS4`].
+/// its first-name code ([`NAME_SHIFT`]), [`DIGITS4`] and [`ACCORDING`]; above them, from
+/// [`MORE_SHIFT`], the byte of the speaker and entity rules' lists ([`Tok::more`]).
 struct WordFacts<const ES: bool>(Vec<u32>);
 
 impl<const ES: bool> WordFacts<ES> {
