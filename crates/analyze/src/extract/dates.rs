@@ -159,8 +159,16 @@ fn last_words(head: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it; years of four digits (all the text gives)
+/// without the formatting machinery.
 fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let (y, m, day) = (y as u32, d.month(), d.day());
+    let digits = [y / 1000, y / 100 % 10, y / 10 % 10, y % 10, 10, m / 10, m % 10, 10, day / 10, day % 10];
+    digits.iter().map(|&x| if x == 10 { '-' } else { char::from(b'0' + x as u8) }).collect()
 }
 
 /// Finds and resolves the date expressions of `doc`.
@@ -368,6 +376,17 @@ fn publication(doc: &Document<'_>, t: &Tokens<'_>) -> Option<(Span, NaiveDate)> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_are_what_chrono_writes() {
+        for (y, m, d) in
+            [(2024, 5, 4), (1999, 12, 31), (12, 1, 2), (0, 3, 9), (9999, 10, 10), (10000, 1, 1), (-44, 3, 15)]
+        {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso(date), date.format("%Y-%m-%d").to_string(), "{date:?}");
+        }
+        assert_eq!(iso(NaiveDate::from_ymd_opt(2024, 5, 4).unwrap()), "2024-05-04");
+    }
 
     #[test]
     fn a_contracted_will_looks_ahead_like_will() {

@@ -307,7 +307,8 @@ impl<const ES: bool> WordFacts<ES> {
         let year = b0.is_ascii_digit() && w.len() == 4 && bytes[w.start + 1..w.end].iter().all(u8::is_ascii_digit);
         let digits4 = if year { FACT_DIGITS4 } else { 0 };
         // An English contraction of "will" ("we'll") marks tense as the listed words do.
-        let ll = !ES && w.len() >= 3 && bytes[w.end - 3..w.end] == *b"'ll";
+        // (The last byte first: most words do not end in "l".)
+        let ll = !ES && bytes[w.end - 1] == b'l' && w.len() >= 3 && bytes[w.end - 3..w.end - 1] == *b"'l";
         let tense = if ll { u32::from(TENSE) } else { 0 };
         bits | if cap { CAP } else { 0 } | digits4 | tense
     }
