@@ -7,7 +7,7 @@
 //! ROUNDS=200 valgrind --tool=callgrind target/release/examples/extract_cost brief+extract
 //! ```
 //!
-//! MODE is `brief` (the plain brief), `brief+extract`, or `split`. Under callgrind, subtract a run with
+//! MODE is `brief` (the plain brief), `brief+extract`, `split`, or `extract`. Under callgrind, subtract a run with
 //! `ROUNDS=0` (setup and one warm-up round) from a run with `ROUNDS=N` and divide by N for the
 //! instructions of a round (three briefs); the two modes' difference is what the extraction adds.
 //! The wall time printed is noisy on a shared machine; the instruction count is the stable figure.
@@ -19,6 +19,13 @@
 //! (the fastest round is the one least disturbed by other work on the machine). Pin it to one
 //! core (`taskset -c 1`) for steadier figures.
 //!
+//! `extract` times the extraction alone, as a brief runs it (the English word lists the analysis
+//! found, [`Scope::Brief`]), on articles segmented and analyzed once before the clock starts: it
+//! prints the fastest round per article. Under callgrind, `ROUNDS=3` less `ROUNDS=1`, halved and
+//! divided by the number of articles, is the extraction's instructions per article, the steadiest
+//! figure of its own cost (it sees no brief between two extractions, so its caches are warmer
+//! than in `split`).
+//!
 //! With a second argument, a JSONL file with `article` and `dataset` fields (the bench's data,
 //! `../shared/eval/news-dev.jsonl`), and optionally a third, a dataset name (`cnndm`), a round is
 //! those articles instead of the three examples: the articles `nutgraf bench --extract` times.
@@ -26,7 +33,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use nutgraf_analyze::extract::{extract_with_lists, Scope};
 use nutgraf_summarize::{Length, Options, Summarizer};
+use nutgraf_text::{Document, Lang};
 
 const ARTICLES: [&str; 3] = [
     include_str!("../../../examples/riverside-budget.txt"),
@@ -54,10 +63,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let articles = articles(std::env::args().nth(2), std::env::args().nth(3))?;
     let extract = match mode.as_str() {
         "brief" => false,
-        "brief+extract" | "split" => true,
-        _ => return Err(format!("unknown mode {mode:?}: brief, brief+extract or split").into()),
+        "brief+extract" | "split" | "extract" => true,
+        _ => return Err(format!("unknown mode {mode:?}: brief, brief+extract, split or extract").into()),
     };
     let rounds: usize = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(2000);
+    if mode == "extract" {
+        return extract_alone(&articles, rounds.max(1));
+    }
     let s = Summarizer::new(Options { length: Length::Sentences(3), ..Options::default() });
     if mode == "split" {
         return split(&s, &articles, rounds.max(1));
@@ -120,6 +132,30 @@ fn split(s: &Summarizer, articles: &[String], rounds: usize) -> Result<(), Box<d
         plain * 1e6,
         with * 1e6,
         100.0 * (with - plain) / plain,
+        articles.len()
+    );
+    Ok(())
+}
+
+/// `extract` mode: the extraction alone, on documents segmented and analyzed before the clock
+/// starts; prints the fastest of `rounds` rounds, per article.
+fn extract_alone(articles: &[String], rounds: usize) -> Result<(), Box<dyn std::error::Error>> {
+    let docs: Vec<Document<'_>> = articles.iter().map(|a| Document::new(a)).collect();
+    let lists: Vec<_> = docs.iter().map(|d| nutgraf_analyze::analyze(d).word_lists).collect();
+    let mut fastest = f64::INFINITY;
+    let mut quotes = 0;
+    for _ in 0..rounds {
+        let start = Instant::now();
+        quotes = 0;
+        for (doc, lists) in docs.iter().zip(&lists) {
+            let x = extract_with_lists(black_box(doc), lists, None, Lang::English, Scope::Brief);
+            quotes += black_box(x).quotes.len();
+        }
+        fastest = fastest.min(start.elapsed().as_secs_f64());
+    }
+    println!(
+        "extract: fastest of {rounds} rounds: {:.2} µs per article ({} articles, {quotes} quotes)",
+        fastest * 1e6 / articles.len().max(1) as f64,
         articles.len()
     );
     Ok(())
